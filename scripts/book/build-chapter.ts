@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { reportWarning } from '../diagnostics/report.ts';
+import { matterOf } from './chapter-roles.ts';
+import type { Chapter, OutlineEntry } from './types.ts';
+
+/**
+ * Assembles a {@link Chapter} from a parsed file: title (front matter, else the first
+ * level-1 heading, else the file name with a warning), role, outline and ids. A chapter
+ * whose body has no level-1 heading gets one from its title, so every chapter opens alike.
+ */
+export function buildChapter(tree: Root, file: VFile, index: number, sourcePath: string, usedNames: Set<string>): Chapter {
+  const frontMatter = file.data.frontMatter ?? {};
+  const firstHeading = findFirst(tree, 'h1');
+  const declaredTitle = typeof frontMatter.title === 'string' ? frontMatter.title.trim() : undefined;
+  let title = declaredTitle || (firstHeading ? toString(firstHeading).trim() : '');
+  if (!title) {
+    title = path.basename(sourcePath, path.extname(sourcePath));
+    reportWarning(file, 'Chapter has no title: add `title:` to its front matter or a `# Heading`', { line: 1, column: 1 }, 'missing-title');
+  }
+  if (!firstHeading) tree.children.unshift(h('h1', title));
+
+  const epubType = typeof frontMatter['epub-type'] === 'string' ? frontMatter['epub-type'].trim() : 'chapter';
+  let matter = matterOf(frontMatter.matter, epubType);
+  if (!matter) {
+    reportWarning(file, `Unknown \`matter: ${String(frontMatter.matter)}\`: use frontmatter, bodymatter or backmatter`, { line: 1, column: 1 }, 'invalid-value');
+    matter = 'bodymatter';
+  }
+
+  const name = uniqueName(path.basename(sourcePath, path.extname(sourcePath)), usedNames);
+  return {
+    index,
+    sourcePath,
+    name,
+    id: `ch-${name}`,
+    title,
+    subtitle: typeof frontMatter.subtitle === 'string' ? frontMatter.subtitle : undefined,
+    matter,
+    epubType,
+    lang: typeof frontMatter.lang === 'string' ? frontMatter.lang : undefined,
+    tree,
+    file,
+    outline: outlineOf(tree),
+    ids: idsOf(tree),
+    frontMatter,
+  };
+}
+
+function uniqueName(base: string, used: Set<string>): string {
+  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'chapter';
+  let name = clean;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean}-${n}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function findFirst(tree: Root, tagName: string): Element | undefined {
+  let found: Element | undefined;
+  visit(tree, 'element', (node) => {
+    if (found) return SKIP;
+    if (node.tagName === tagName) found = node;
+    return undefined;
+  });
+  return found;
+}
+
+function outlineOf(tree: Root): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes')) return SKIP;
+    const depth = /^h([23])$/.exec(node.tagName);
+    if (depth && typeof node.properties.id === 'string') {
+      entries.push({ depth: Number(depth[1]), id: node.properties.id, text: toString(node).trim() });
+    }
+    return undefined;
+  });
+  return entries;
+}
+
+function idsOf(tree: Root): Set<string> {
+  const ids = new Set<string>();
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  return ids;
+}

@@ -1,0 +1,30 @@
+import { visit } from 'unist-util-visit';
+import { reportError } from '../diagnostics/report.ts';
+import type { Chapter } from './types.ts';
+
+/**
+ * Checks every link between chapters once all are parsed: the target must be a chapter
+ * of the book (`broken-link`) and the fragment an id in it (`broken-anchor`). An authored
+ * heading slug that was renamed to a valid XML id is rewritten to the new id.
+ */
+export function checkCrossReferences(chapters: readonly Chapter[]): void {
+  const byPath = new Map(chapters.map((chapter) => [chapter.sourcePath, chapter]));
+  for (const chapter of chapters) {
+    visit(chapter.tree, 'element', (node) => {
+      const reference = node.data?.crossReference;
+      if (!reference) return;
+      const target = byPath.get(reference.targetPath);
+      if (!target) {
+        reportError(chapter.file, `Link target \`${reference.targetPath}\` is not a chapter of this book`, node.position, 'broken-link');
+        return;
+      }
+      if (reference.fragment === undefined) return;
+      const fragment = target.file.data.idAliases?.[reference.fragment] ?? reference.fragment;
+      if (!target.ids.has(fragment)) {
+        reportError(chapter.file, `No heading or anchor \`#${reference.fragment}\` in \`${target.sourcePath}\``, node.position, 'broken-anchor');
+        return;
+      }
+      reference.fragment = fragment;
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import type { BookConfig } from '../config/types.ts';
+
+/** Where a chapter sits in the book, as EPUB and print understand it. */
+export type Matter = 'frontmatter' | 'bodymatter' | 'backmatter';
+
+/** A heading of a chapter, for the tables of contents. */
+export interface OutlineEntry {
+  depth: number;
+  /** The heading's id inside its chapter. */
+  id: string;
+  text: string;
+}
+
+/** One chapter: its source, its role and its HTML tree, parsed once and shared by every renderer. */
+export interface Chapter {
+  /** Position in reading order, from 0. */
+  index: number;
+  /** POSIX path of the Markdown file, relative to the manuscript folder. */
+  sourcePath: string;
+  /** Base name for output files, such as `03-operation-bear`. */
+  name: string;
+  /** An XML name unique in the book, used for ids, manifest items and print anchors. */
+  id: string;
+  title: string;
+  subtitle?: string;
+  matter: Matter;
+  /** EPUB structural semantics, such as `chapter` or `glossary`. */
+  epubType: string;
+  /** Language of the chapter when it differs from the book's. */
+  lang?: string;
+  /** The chapter's content as hast, with Markdown positions kept on its nodes. */
+  tree: Root;
+  /** The source file, carrying the chapter's messages. */
+  file: VFile;
+  /** Headings below the chapter title (depth 2 and 3), for the contents. */
+  outline: OutlineEntry[];
+  /** Every id in the chapter. */
+  ids: Set<string>;
+  /** The front matter as written, including keys the tool does not know (template variables). */
+  frontMatter: Record<string, unknown>;
+}
+
+/** A file of the manuscript that the book uses: an image or the cover. */
+export interface Asset {
+  /** POSIX path relative to the manuscript folder; outputs keep it, so links stay valid. */
+  relative: string;
+  /** Absolute path of the source file. */
+  source: string;
+  mediaType: string;
+}
+
+/** The book model: validated metadata and ordered chapters. Every renderer reads only this. */
+export interface Book {
+  manuscriptDir: string;
+  config: BookConfig;
+  configFile: VFile;
+  chapters: Chapter[];
+  /** Assets by manuscript-relative path. */
+  assets: Map<string, Asset>;
+}
+
+/** What the parse stage leaves on a chapter's `file.data`. */
+export interface ChapterFileData {
+  frontMatter?: Record<string, unknown>;
+  /** Manuscript-relative paths of the images the chapter uses. */
+  assets?: string[];
+  /** Heading ids that were renamed to be valid XML names: authored slug → id. */
+  idAliases?: Record<string, string>;
+}
+
+/** A link from one chapter to another (or to a place in itself), kept on the `a` element's data. */
+export interface CrossReference {
+  /** Manuscript-relative path of the target chapter's Markdown file. */
+  targetPath: string;
+  fragment?: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    frontMatter: Record<string, unknown>;
+    assets: string[];
+    idAliases: Record<string, string>;
+  }
+}
+
+declare module 'hast' {
+  interface ElementData {
+    /** Set on links between chapters; renderers turn it into an href of their own. */
+    crossReference?: CrossReference;
+  }
+}

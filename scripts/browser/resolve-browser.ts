@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { EnvironmentError } from '../diagnostics/errors.ts';
+
+/** Where browsers usually live, in the order they are tried after Puppeteer's own cache. */
+export const systemBrowserPaths: readonly string[] = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+/**
+ * The Chromium to print with: `PUPPETEER_EXECUTABLE_PATH`, then the browser in Puppeteer's
+ * cache, then the usual system paths. Throws an {@link EnvironmentError} that says how to
+ * install one when none is found.
+ */
+export async function resolveBrowser(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const configured = env.PUPPETEER_EXECUTABLE_PATH;
+  if (configured) {
+    if (existsSync(configured)) return configured;
+    throw new EnvironmentError(`PUPPETEER_EXECUTABLE_PATH is set to ${configured}, but no file is there.`);
+  }
+  const cached = await puppeteerCachedBrowser();
+  if (cached) return cached;
+  const system = systemBrowserPaths.find((candidate) => existsSync(candidate));
+  if (system) return system;
+  throw new EnvironmentError(
+    [
+      'No Chromium found to render the PDF. Install one, then build again:',
+      '  Debian/Ubuntu: sudo apt-get install chromium',
+      '  macOS:         brew install --cask chromium',
+      '  or point PUPPETEER_EXECUTABLE_PATH at any Chrome or Chromium binary.',
+    ].join('\n'),
+  );
+}
+
+async function puppeteerCachedBrowser(): Promise<string | undefined> {
+  try {
+    const { default: puppeteer } = await import('puppeteer');
+    const candidate = puppeteer.executablePath();
+    return candidate && existsSync(candidate) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
+}

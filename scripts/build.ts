@@ -1,0 +1,82 @@
+import { stat } from 'node:fs/promises';
+import type { VFile } from 'vfile';
+import { loadBook } from './book/load-book.ts';
+import type { Book } from './book/types.ts';
+import { renderEpub } from './epub/render-epub.ts';
+import { renderHtml } from './html/render-html.ts';
+import { bookSlug } from './output/book-slug.ts';
+import { StagedOutput } from './output/staged-output.ts';
+import { renderPdf } from './pdf/render-pdf.ts';
+
+/** An output format of the build. */
+export type Format = 'epub' | 'pdf' | 'html';
+
+/** Every format, in the order they are built. */
+export const allFormats: readonly Format[] = ['html', 'epub', 'pdf'];
+
+/** What to build, from where, to where. */
+export interface BuildOptions {
+  manuscriptDir: string;
+  outDir: string;
+  formats: readonly Format[];
+  /** The build's timestamp (see `sourceDate`). */
+  date: Date;
+  /** Called with a line of progress. */
+  progress?: (line: string) => void;
+}
+
+/** One file or folder the build wrote. */
+export interface BuiltOutput {
+  format: Format;
+  path: string;
+  bytes: number;
+}
+
+/** The outcome of a successful build. */
+export interface BuildResult {
+  book: Book;
+  /** Files with warnings (a successful build has no errors). */
+  files: VFile[];
+  outputs: BuiltOutput[];
+}
+
+/**
+ * Builds a manuscript into the requested formats. Everything is rendered into a staging
+ * folder first and moved into `outDir` only when every format succeeded; on any failure
+ * `outDir` is left exactly as it was. Manuscript errors throw a `ManuscriptError`.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const progress = options.progress ?? (() => undefined);
+  const { book, files } = await loadBook(options.manuscriptDir);
+  progress(`parsed ${book.chapters.length} chapters`);
+  const slug = bookSlug(book.config.title);
+  const staging = await StagedOutput.create(options.outDir);
+  try {
+    const wanted = new Set(options.formats);
+    const names = new Map<Format, string>();
+    if (wanted.has('html') || wanted.has('pdf')) {
+      for (const file of await renderHtml(book)) await staging.write(`html/${file.path}`, file.data);
+      if (wanted.has('html')) names.set('html', 'html');
+      progress('rendered HTML');
+    }
+    if (wanted.has('epub')) {
+      await staging.write(`${slug}.epub`, await renderEpub(book, options.date));
+      names.set('epub', `${slug}.epub`);
+      progress('packed EPUB');
+    }
+    if (wanted.has('pdf')) {
+      const pdf = await renderPdf({ printDocument: staging.path('html/print.html'), config: book.config, date: options.date });
+      await staging.write(`${slug}.pdf`, pdf);
+      names.set('pdf', `${slug}.pdf`);
+      progress('printed PDF');
+    }
+    const ordered = allFormats.filter((format) => names.has(format));
+    const committed = await staging.commit(ordered.map((format) => names.get(format)!));
+    const outputs = await Promise.all(
+      ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: (await stat(committed[index]!)).size })),
+    );
+    return { book, files, outputs };
+  } finally {
+    await staging.discard();
+  }
+}

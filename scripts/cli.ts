@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { build } from './build.ts';
+import { parseCommand, usage, type Command } from './cli/parse-args.ts';
+import { collectMessages, formatMessage } from './diagnostics/format-message.ts';
+import { EnvironmentError, ExitCode, ManuscriptError } from './diagnostics/errors.ts';
+import { discardAllStagingSync } from './output/staged-output.ts';
+import { sourceDate } from './time/source-date.ts';
+import type { VFile } from 'vfile';
+
+/** Prints every message of `files` as `path:line:column: severity: message [rule-id]`. */
+function printMessages(files: readonly VFile[]): void {
+  for (const { file, message } of collectMessages(files)) console.error(formatMessage(message, file.path));
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+async function runBuild(command: Command): Promise<number> {
+  const started = performance.now();
+  const log = command.quiet ? () => undefined : (line: string) => console.log(line);
+  try {
+    const result = await build({
+      manuscriptDir: command.manuscriptDir,
+      outDir: command.outDir,
+      formats: command.formats,
+      date: sourceDate(),
+      progress: (line) => log(`  ${line}`),
+    });
+    printMessages(result.files);
+    for (const output of result.outputs) {
+      log(`${output.format.padEnd(5)} ${path.relative(process.cwd(), output.path)}${output.format === 'html' ? '/' : ''} (${formatBytes(output.bytes)})`);
+    }
+    log(`built "${result.book.config.title}" in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof ManuscriptError) {
+      printMessages(error.files);
+      const count = error.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
+      console.error(`build failed: ${count} error${count === 1 ? '' : 's'} in the manuscript; nothing was written`);
+      return ExitCode.manuscript;
+    }
+    if (error instanceof EnvironmentError) {
+      console.error(`error: ${error.message}`);
+      console.error('build failed: nothing was written');
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return ExitCode.usage;
+  }
+  if (command.name === 'help') {
+    console.log(usage);
+    return ExitCode.ok;
+  }
+  return runBuild(command);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    discardAllStagingSync();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    discardAllStagingSync();
+    console.error(`internal error: ${(error as Error).stack ?? String(error)}`);
+    process.exitCode = ExitCode.output;
+  },
+);

@@ -1,0 +1,75 @@
+/**
+ * The keys of `book.yaml`: one table that drives validation, near-miss warnings and
+ * the README's reference. Names follow pandoc's metadata vocabulary where pandoc has one.
+ */
+
+/** The value shapes a key may take. */
+export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim';
+
+/** One known key of `book.yaml`. */
+export interface KeySpec {
+  kind: KeyKind;
+  required?: boolean;
+  /** One line for the README and for `--help`. */
+  description: string;
+}
+
+/** Every key `book.yaml` understands. Any other key is kept as a template variable. */
+export const bookKeys: Readonly<Record<string, KeySpec>> = {
+  title: { kind: 'string', required: true, description: 'Title of the book.' },
+  subtitle: { kind: 'string', description: 'Subtitle, shown on the title page and in the package metadata.' },
+  author: { kind: 'strings', description: 'One author, or a list of authors.' },
+  lang: { kind: 'string', description: 'BCP 47 language tag of the text, such as `en` or `en-GB`. Default `en`.' },
+  identifier: {
+    kind: 'string',
+    description: 'ISBN, URN or URL that identifies this edition. Derived stably from title and author when absent.',
+  },
+  publisher: { kind: 'string', description: 'Publisher or imprint.' },
+  rights: { kind: 'string', description: 'Copyright or licence statement, printed on the copyright page.' },
+  date: { kind: 'date', description: 'Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.' },
+  description: { kind: 'string', description: 'Blurb for stores and the package metadata.' },
+  subject: { kind: 'strings', description: 'Subject headings or keywords, one or a list.' },
+  'cover-image': { kind: 'path', description: 'Cover image (JPEG or PNG), relative to the manuscript folder.' },
+  chapters: { kind: 'paths', description: 'Chapter files in reading order. Without it, every `*.md` in file-name order.' },
+  trim: { kind: 'trim', description: 'Print trim size: `6x9` (default), `5x8`, `5.5x8.5`, `a5` or `letter`.' },
+};
+
+/**
+ * Words people write when they mean a known key. A near-miss or a synonym is reported
+ * only when the key it points to is not set as well, so `language` next to `lang` is a
+ * plain template variable.
+ */
+export const keySynonyms: Readonly<Record<string, string>> = {
+  language: 'lang',
+  authors: 'author',
+  creator: 'author',
+  subjects: 'subject',
+  keywords: 'subject',
+  cover: 'cover-image',
+  'cover-img': 'cover-image',
+  isbn: 'identifier',
+  copyright: 'rights',
+  license: 'rights',
+  abstract: 'description',
+};
+
+/** Keys of a chapter's front matter. Other keys are kept as template variables. */
+export const frontMatterKeys: Readonly<Record<string, KeySpec>> = {
+  title: { kind: 'string', description: 'Chapter title; defaults to the first level-1 heading.' },
+  subtitle: { kind: 'string', description: 'Chapter subtitle.' },
+  matter: { kind: 'string', description: '`frontmatter`, `bodymatter` (default) or `backmatter`.' },
+  'epub-type': {
+    kind: 'string',
+    description: 'EPUB structural semantics of the chapter: `chapter` (default), `introduction`, `glossary`, ...',
+  },
+  lang: { kind: 'string', description: 'Language of this chapter when it differs from the book.' },
+};
+
+/** Print trim sizes, in inches. */
+export const trimSizes: Readonly<Record<string, { width: number; height: number }>> = {
+  '5x8': { width: 5, height: 8 },
+  '5.5x8.5': { width: 5.5, height: 8.5 },
+  '6x9': { width: 6, height: 9 },
+  a5: { width: 5.83, height: 8.27 },
+  letter: { width: 8.5, height: 11 },
+};

@@ -1,0 +1,28 @@
+/** A print trim size in inches. */
+export interface Trim {
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** The validated `book.yaml`: what every renderer reads. */
+export interface BookConfig {
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  lang: string;
+  identifier: string;
+  publisher?: string;
+  rights?: string;
+  /** W3C date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date?: string;
+  description?: string;
+  subjects: string[];
+  /** Manuscript-relative path of the cover image. */
+  coverImage?: string;
+  /** Manuscript-relative chapter paths, when the book lists them. */
+  chapters?: string[];
+  trim: Trim;
+  /** Every key that is not one of the above, kept for templates. */
+  variables: Record<string, unknown>;
+}

@@ -1,0 +1,87 @@
+import { EPub } from 'epub-gen-memory';
+
+/** One file of the EPUB, exactly as it must ship, with its path under `OEBPS/`. */
+export interface PackagedFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** Everything that goes into an EPUB, already rendered by the toolchain. */
+export interface EpubContents {
+  title: string;
+  lang: string;
+  /** The package document (`OEBPS/content.opf`). */
+  opf: string;
+  /** The navigation document (`OEBPS/toc.xhtml`). */
+  nav: string;
+  /** The EPUB 2 NCX (`OEBPS/toc.ncx`). */
+  ncx: string;
+  /** The stylesheet (`OEBPS/style.css`). */
+  css: string;
+  /** XHTML content documents, each with a file name at the root of `OEBPS/`. */
+  documents: Array<{ filename: string; xhtml: string }>;
+  /** Images, fonts and other files. */
+  files: PackagedFile[];
+  /** The date every zip entry carries. */
+  modified: Date;
+}
+
+
+/**
+ * epub-gen-memory with nothing left to chance. The library sanitises chapter HTML (it
+ * drops `data-*`, `width`, `start`, breaks inline SVG, rewrites `alt=""`), fetches every
+ * `<img src>` it sees, and picks a random identifier, random image names and the current
+ * time. Here it only packages: its templates are replaced by ones that print our rendered
+ * text verbatim, chapter content passes as a template variable that its sanitiser never
+ * sees, our files are added under the names we chose, and every zip entry gets `modified`.
+ */
+class VerbatimEpub extends EPub {
+  /** Adds a file under `OEBPS/` with exactly these bytes. */
+  addFile(file: PackagedFile): void {
+    this.zip.file(`OEBPS/${file.path}`, file.data, { binary: typeof file.data !== 'string', createFolders: false });
+  }
+
+  /** Gives every zip entry the same date, so the archive does not depend on the clock. */
+  stampEntries(date: Date): void {
+    // JSZip writes DOS times in local time; shift so the stored fields read as UTC.
+    const local = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
+    for (const entry of Object.values(this.zip.files)) entry.date = local;
+  }
+}
+
+/** Packages rendered EPUB contents into the bytes of an `.epub` file. */
+export async function packageEpub(contents: EpubContents): Promise<Uint8Array> {
+  const epub = new VerbatimEpub(
+    {
+      title: contents.title,
+      lang: contents.lang,
+      css: contents.css,
+      version: 3,
+      verbose: false,
+      ignoreFailedDownloads: false,
+      fonts: [],
+      // Each template prints one of our rendered texts as it is. Extra options and
+      // chapter fields reach the templates; the library itself ignores them.
+      contentOPF: '<%- opf %>',
+      tocXHTML: '<%- nav %>',
+      tocNCX: '<%- ncx %>',
+      chapterXHTML: '<%- xhtml %>',
+      ...({ opf: contents.opf, nav: contents.nav, ncx: contents.ncx } as object),
+    },
+    contents.documents.map((document) => ({
+      title: document.filename,
+      filename: document.filename,
+      content: '',
+      xhtml: document.xhtml,
+    })),
+  );
+  await epub.render();
+  for (const file of contents.files) epub.addFile(file);
+  epub.stampEntries(contents.modified);
+  return epub.generateAsync({
+    type: 'uint8array',
+    mimeType: 'application/epub+zip',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 9 },
+  });
+}

@@ -1,0 +1,103 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Book, Chapter } from '../book/types.ts';
+import type { PackagedFile } from '../epub/package-epub.ts';
+import { chapterSection, type Addressing } from '../render/chapter-section.ts';
+import { contentsEntries } from '../render/contents.ts';
+import { copyrightPage, titlePage } from '../render/front-pages.ts';
+import { serializeHtml } from '../render/serialize-html.ts';
+import { readTemplateFile, renderTemplate } from '../render/templates.ts';
+import { bookTypeface } from '../render/typefaces.ts';
+
+/** The page of the web edition that a chapter becomes. */
+export function chapterPageName(chapter: Chapter): string {
+  return `${chapter.name}.html`;
+}
+
+function addressingBy(book: Book, place: (target: Chapter, fragment: string | undefined, from: Chapter) => string): Addressing {
+  const byPath = new Map(book.chapters.map((chapter) => [chapter.sourcePath, chapter]));
+  return {
+    href(reference, from) {
+      const target = byPath.get(reference.targetPath);
+      if (!target) throw new Error(`Unchecked link from ${from.sourcePath} to ${reference.targetPath}`);
+      return place(target, reference.fragment, from);
+    },
+    id: (id) => id,
+  };
+}
+
+/** Web addressing: one page per chapter. */
+function webAddressing(book: Book): Addressing {
+  return addressingBy(book, (target, fragment, from) =>
+    target === from && fragment ? `#${fragment}` : chapterPageName(target) + (fragment ? `#${fragment}` : ''),
+  );
+}
+
+/**
+ * Print addressing: every chapter in one document, so each id is prefixed with its
+ * chapter's id and every link becomes a fragment of the one page.
+ */
+export function printAddressing(book: Book): Addressing {
+  const base = addressingBy(book, (target, fragment) => `#${fragment ? `${target.id}--${fragment}` : target.id}`);
+  return { href: base.href, id: (id, chapter) => `${chapter.id}--${id}` };
+}
+
+/**
+ * The web edition and the print document, as files under `html/`: `index.html` (title,
+ * copyright and contents), one page per chapter, `print.html` (the whole book in one
+ * document for Chromium to print), the stylesheets, the fonts and the images.
+ */
+export async function renderHtml(book: Book): Promise<PackagedFile[]> {
+  const { config } = book;
+  const files: PackagedFile[] = [];
+  const web = webAddressing(book);
+  const pages = book.chapters.map((chapter) => ({ href: chapterPageName(chapter), title: chapter.title }));
+  const webContents = renderTemplate('partials/contents.ejs', {
+    entries: contentsEntries(book, (chapter, fragment) => chapterPageName(chapter) + (fragment ? `#${fragment}` : ''), true),
+  });
+  const page = (title: string, body: string, index: number) =>
+    renderTemplate('html/page.html.ejs', { lang: config.lang, title, body, previous: pages[index - 1], next: pages[index + 1] });
+  const home = `${titlePage(book)}\n${copyrightPage(book)}\n<nav class="contents" role="doc-toc" aria-label="Contents"><h2>Contents</h2>${webContents}</nav>`;
+  files.push({ path: 'index.html', data: page(config.title, home, -1) });
+  for (const chapter of book.chapters) {
+    files.push({ path: chapterPageName(chapter), data: page(chapter.title, serializeHtml(chapterSection(chapter, web)), chapter.index) });
+  }
+  files.push({ path: 'print.html', data: renderPrintDocument(book) });
+  for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
+    files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
+  }
+  files.push(...(await fontFiles()));
+  for (const asset of book.assets.values()) files.push({ path: asset.relative, data: await readFile(asset.source) });
+  return files;
+}
+
+/** The print document: title page, copyright page, contents and every chapter in one HTML file. */
+export function renderPrintDocument(book: Book): string {
+  const addressing = printAddressing(book);
+  const contents = renderTemplate('partials/contents.ejs', { entries: contentsEntries(book, (chapter) => `#${chapter.id}`, false) });
+  return renderTemplate('print/book.html.ejs', {
+    lang: book.config.lang,
+    title: book.config.title,
+    trim: book.config.trim,
+    titlepage: titlePage(book),
+    copyright: copyrightPage(book),
+    contents,
+    chapters: book.chapters.map((chapter) => serializeHtml(chapterSection(chapter, addressing))).join('\n'),
+  });
+}
+
+/** The book face's stylesheets (merged as `fonts/fonts.css`) and the font files they name. */
+async function fontFiles(): Promise<PackagedFile[]> {
+  const typeface = bookTypeface();
+  // Only the WOFF2 faces ship: every browser that prints or reads the web edition takes them.
+  const css = (await Promise.all(typeface.stylesheets.map((sheet) => readFile(sheet, 'utf8'))))
+    .join('\n')
+    .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '');
+  const wanted = new Set([...css.matchAll(/url\(\.\/files\/([^)]+)\)/g)].map((match) => match[1]!));
+  const available = new Set(await readdir(path.join(typeface.packageDir, 'files')));
+  const files: PackagedFile[] = [{ path: 'fonts/fonts.css', data: css }];
+  for (const name of [...wanted].sort()) {
+    if (available.has(name)) files.push({ path: `fonts/files/${name}`, data: await readFile(path.join(typeface.packageDir, 'files', name)) });
+  }
+  return files;
+}

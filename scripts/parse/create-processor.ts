@@ -1,0 +1,44 @@
+import rehypeSlug from 'rehype-slug';
+import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
+import rehypeFigures from '../transforms/rehype-figures.ts';
+import rehypeResources from '../transforms/rehype-resources.ts';
+import rehypeXmlIds from '../transforms/rehype-xml-ids.ts';
+import remarkFootnoteCheck from '../transforms/remark-footnote-check.ts';
+import remarkFrontMatterData from '../transforms/remark-front-matter-data.ts';
+
+/** Options of {@link createProcessor}. */
+export interface ProcessorOptions {
+  /** Absolute path of the manuscript folder. */
+  manuscriptDir: string;
+}
+
+/**
+ * The one unified processor every chapter goes through, Markdown to hast:
+ * remark-parse with front matter, GFM and pandoc-style definition lists, smart
+ * typography, then remark-rehype and the book's rehype transforms. Positions survive
+ * every step, so any later check can point at a Markdown line and column.
+ */
+export function createProcessor(options: ProcessorOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontMatterData)
+    .use(remarkGfm)
+    .use(remarkDefinitionList)
+    .use(remarkFootnoteCheck)
+    .use(remarkSmartypants, { dashes: 'oldschool' })
+    .use(remarkRehype, { clobberPrefix: '', handlers: defListHastHandlers })
+    .use(rehypeSlug)
+    .use(rehypeXmlIds)
+    .use(rehypeFigures)
+    .use(rehypeBookFootnotes)
+    .use(rehypeResources, { manuscriptDir: options.manuscriptDir })
+    .freeze();
+}
