@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import mime from 'mime';
 import type { VFile } from 'vfile';
@@ -32,17 +33,25 @@ export async function loadBook(manuscriptDir: string): Promise<LoadedBook> {
   // Names the EPUB and the web edition use for their own pages.
   const usedNames = new Set(['cover', 'titlepage', 'copyright', 'toc', 'index', 'print', 'content']);
   const chapters: Chapter[] = [];
-  for (const [index, sourcePath] of sources.entries()) {
-    const file = await readSource(path.join(root, sourcePath));
+  const unreadable: VFile[] = [];
+  for (const sourcePath of sources) {
+    const source = path.join(root, sourcePath);
+    // A listed chapter that does not exist was reported by the config check.
+    if (!existsSync(source)) continue;
+    const file = await readSource(source);
+    if (hasErrors([file])) {
+      unreadable.push(file);
+      continue;
+    }
     const tree = await processor.run(processor.parse(file), file);
-    chapters.push(buildChapter(tree, file, index, sourcePath, usedNames));
+    chapters.push(buildChapter(tree, file, chapters.length, sourcePath, usedNames));
   }
-  if (chapters.length === 0) {
+  if (sources.length === 0) {
     configFile.message('The manuscript has no chapters: add `*.md` files or a `chapters:` list', { ruleId: 'no-chapters' }).fatal = true;
   }
   checkCrossReferences(chapters);
 
-  const files = [configFile, ...chapters.map((chapter) => chapter.file)];
+  const files = [configFile, ...unreadable, ...chapters.map((chapter) => chapter.file)];
   if (hasErrors(files)) throw new ManuscriptError(files);
 
   const assets = new Map<string, Asset>();

@@ -28,7 +28,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   if (!existsSync(configPath)) {
     const { VFile } = await import('vfile');
     const file = new VFile({ path: configPath });
-    reportError(file, `No book.yaml in ${manuscriptDir}: every manuscript needs one`, undefined, 'missing-config');
+    reportError(file, 'No book.yaml in the manuscript folder: every manuscript needs one, with at least a `title`', undefined, 'missing-config');
     return { config: undefined, file };
   }
   const file = await readSource(configPath);

@@ -43,9 +43,8 @@ class VerbatimEpub extends EPub {
 
   /** Gives every zip entry the same date, so the archive does not depend on the clock. */
   stampEntries(date: Date): void {
-    // JSZip writes DOS times in local time; shift so the stored fields read as UTC.
-    const local = new Date(date.getTime() + date.getTimezoneOffset() * 60_000);
-    for (const entry of Object.values(this.zip.files)) entry.date = local;
+    // JSZip stores each entry's DOS time from the date's UTC fields: no time zone leaks in.
+    for (const entry of Object.values(this.zip.files)) entry.date = date;
   }
 }
 

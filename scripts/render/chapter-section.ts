@@ -20,7 +20,7 @@ export function chapterSection(chapter: Chapter, addressing: Addressing): Elemen
   const role = ariaRoles[chapter.epubType];
   const section = h('section', {
     id: chapter.id,
-    className: ['chapter', chapter.matter, chapter.epubType],
+    className: [...new Set(['chapter', chapter.matter, chapter.epubType])],
     'epub:type': chapter.epubType,
     role,
     lang: chapter.lang,

@@ -1,5 +1,6 @@
 import type { Nodes } from 'hast';
 import { toXast } from 'hast-util-to-xast';
+import type { Nodes as XastNodes, Root as XastRoot, Text as XastText } from 'xast';
 import { toXml } from 'xast-util-to-xml';
 
 /** Characters that XML 1.0 forbids, and unpaired surrogates. */
@@ -7,8 +8,35 @@ const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 
 /**
  * Serialises a hast tree as XHTML for EPUB, through xast so that namespaces, empty
- * elements and escaping follow XML rather than HTML. Characters XML forbids are dropped.
+ * elements and escaping follow XML rather than HTML. Characters XML forbids are dropped,
+ * and `>` in text is escaped, since `]]>` may not appear in XML character data.
  */
 export function serializeXhtml(tree: Nodes): string {
-  return toXml(toXast(tree), { closeEmptyElements: true }).replace(forbidden, '');
+  const xast = toXast(tree);
+  escapeGreaterThan(xast);
+  return toXml(xast, { closeEmptyElements: true, allowDangerousXml: true });
+}
+
+function escapeGreaterThan(node: XastNodes): void {
+  if (!('children' in node)) return;
+  const children: XastNodes[] = [];
+  for (const child of node.children) {
+    if (child.type === 'text') {
+      const value = child.value.replace(forbidden, '');
+      const parts = value.split('>');
+      parts.forEach((part, index) => {
+        if (index > 0) children.push({ type: 'raw', value: '&#x3E;' } as unknown as XastText);
+        if (part) children.push({ type: 'text', value: part });
+      });
+    } else {
+      if (child.type === 'element') {
+        for (const [key, value] of Object.entries(child.attributes)) {
+          if (typeof value === 'string') child.attributes[key] = value.replace(forbidden, '');
+        }
+      }
+      escapeGreaterThan(child);
+      children.push(child);
+    }
+  }
+  (node as XastRoot).children = children as XastRoot['children'];
 }

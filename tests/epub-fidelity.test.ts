@@ -1,0 +1,74 @@
+/**
+ * The EPUB wrapper ships exactly what the toolchain renders: epub-gen-memory's sanitiser,
+ * its random names and its clock never touch the result. Built from the minimal fixture,
+ * which has what the library would rewrite: `start` on a list, `alt=""`, ids, `epub:type`.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { loadBook } from '../scripts/book/load-book.ts';
+import { renderEpubDocuments } from '../scripts/epub/render-epub.ts';
+import { fixturesDir } from './helpers/paths.ts';
+import { readEpub } from './helpers/read-epub.ts';
+import { runCli, tempDir } from './helpers/run-cli.ts';
+import { epubcheckJava, epubcheckTs } from './helpers/validate-epub.ts';
+
+const manuscript = path.join(fixturesDir, 'books/minimal');
+
+test('every XHTML document in the EPUB is byte for byte what we rendered', async () => {
+  const out = tempDir();
+  const run = runCli(['build', '--format', 'epub', '--quiet', '--manuscript', manuscript, '--out', out]);
+  assert.equal(run.status, 0, run.stderr);
+  const epub = await readEpub(path.join(out, 'a-minimal-book.epub'));
+  const { book } = await loadBook(manuscript);
+  const documents = renderEpubDocuments(book);
+  assert.ok(documents.length >= 4);
+  for (const document of documents) {
+    assert.equal(await epub.text(`OEBPS/${document.filename}`), document.xhtml, document.filename);
+  }
+  const opening = await epub.text('OEBPS/01-opening.xhtml');
+  assert.match(opening, /<ol start="3">/);
+  assert.match(opening, /<img src="images\/square.svg" alt="" \/>/);
+  assert.doesNotMatch(opening, /image-placeholder/);
+  // Images keep their manuscript names; nothing random, nothing fetched.
+  assert.deepEqual(
+    epub.names.filter((name) => !name.endsWith('/')).sort(),
+    ['META-INF/container.xml', 'OEBPS/01-opening.xhtml', 'OEBPS/02-closing.xhtml', 'OEBPS/content.opf', 'OEBPS/copyright.xhtml',
+      'OEBPS/images/square.svg', 'OEBPS/style.css', 'OEBPS/titlepage.xhtml', 'OEBPS/toc.ncx', 'OEBPS/toc.xhtml', 'mimetype'],
+  );
+  assert.equal(await epub.text('OEBPS/images/square.svg'), readFileSync(path.join(manuscript, 'images/square.svg'), 'utf8'));
+});
+
+test('the package carries our identifier and SOURCE_DATE_EPOCH, and the zip is deterministic', async () => {
+  const first = tempDir();
+  const second = tempDir();
+  // The second build runs in another time zone: zip times must not depend on it.
+  for (const [out, zone] of [[first, 'UTC'], [second, 'America/New_York']] as const) {
+    const run = runCli(['build', '--format', 'epub', '--quiet', '--manuscript', manuscript, '--out', out], { TZ: zone });
+    assert.equal(run.status, 0, run.stderr);
+  }
+  const bytes = readFileSync(path.join(first, 'a-minimal-book.epub'));
+  assert.ok(bytes.equals(readFileSync(path.join(second, 'a-minimal-book.epub'))), 'two builds give the same bytes');
+  // The mimetype entry comes first, stored: the EPUB container's magic number.
+  assert.equal(bytes.subarray(30, 38).toString(), 'mimetype');
+  assert.equal(bytes.readUInt16LE(8), 0, 'mimetype is stored, not deflated');
+  const epub = await readEpub(path.join(first, 'a-minimal-book.epub'));
+  const opf = await epub.text('OEBPS/content.opf');
+  assert.match(opf, /<dc:identifier id="pub-id">urn:uuid:7b0c7f5e-0b0a-4c3e-9f43-2f1c1d6b8a10<\/dc:identifier>/);
+  assert.match(opf, /<meta property="dcterms:modified">2025-11-24T16:00:00Z<\/meta>/);
+  assert.match(opf, /<dc:creator id="creator-2">Ben Example<\/dc:creator>/);
+  assert.match(opf, /<dc:language>en-GB<\/dc:language>/);
+  for (const entry of Object.values(epub.zip.files)) assert.equal(entry.date.toISOString(), '2025-11-24T16:00:00.000Z', entry.name);
+});
+
+test('the minimal book passes both EPUB validators with no errors and no warnings', async () => {
+  const out = tempDir();
+  const run = runCli(['build', '--format', 'epub', '--quiet', '--manuscript', manuscript, '--out', out]);
+  assert.equal(run.status, 0, run.stderr);
+  const file = path.join(out, 'a-minimal-book.epub');
+  const ts = await epubcheckTs(file);
+  assert.deepEqual([ts.errors, ts.warnings], [0, 0], ts.report);
+  const java = epubcheckJava(file);
+  assert.deepEqual([java.errors, java.warnings], [0, 0], java.report);
+});

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { projectRoot } from './paths.ts';
+
+/** What a run of the command line printed and returned. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `scripts/cli.ts` in a child process, as a user would through npm. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/cli.ts'), ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env },
+    timeout: 600_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh empty folder under the system's temporary folder. */
+export function tempDir(prefix = 'quire-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}

@@ -1,0 +1,58 @@
+/**
+ * Moby-Dick from Standard Ebooks, built as it is from ../shared/corpora: 139 chapters,
+ * custom keys, 22 footnotes, a cover and an SVG image. Our real-world test book.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { before, test } from 'node:test';
+import { assertPrintPdf, assertValidEpub } from './helpers/book-checks.ts';
+import { mobyDickManuscript } from './helpers/paths.ts';
+import { readEpub } from './helpers/read-epub.ts';
+import { pdfText } from './helpers/read-pdf.ts';
+import { runCli, tempDir } from './helpers/run-cli.ts';
+
+let out: string;
+
+before(() => {
+  out = tempDir();
+  const run = runCli(['build', '--format', 'epub,pdf', '--manuscript', mobyDickManuscript, '--out', out]);
+  assert.equal(run.status, 0, run.stderr + run.stdout);
+  assert.equal(run.stderr, '', 'Moby-Dick builds without a warning');
+});
+
+test('Moby-Dick builds an EPUB and a PDF', () => {
+  assert.deepEqual(readdirSync(out).sort(), ['moby-dick.epub', 'moby-dick.pdf']);
+});
+
+test('the Moby-Dick EPUB passes both validators with no errors and no warnings', async () => {
+  await assertValidEpub(path.join(out, 'moby-dick.epub'));
+});
+
+test('the Moby-Dick EPUB has every chapter, all 22 notes, the cover and the SVG mark', async () => {
+  const epub = await readEpub(path.join(out, 'moby-dick.epub'));
+  const opf = await epub.text('OEBPS/content.opf');
+  const chapterItems = opf.match(/<itemref idref="ch-/g) ?? [];
+  assert.equal(chapterItems.length, 139);
+  assert.match(opf, /properties="cover-image"/);
+  assert.match(opf, /<item id="asset-\d+" href="images\/queequegs-mark.svg" media-type="image\/svg\+xml"\/>/);
+  assert.match(opf, /<dc:subject>Whaling -- Fiction<\/dc:subject>/);
+  const documents = await Promise.all(epub.names.filter((name) => name.endsWith('.xhtml')).map((name) => epub.text(name)));
+  const all = documents.join('\n');
+  assert.equal((all.match(/epub:type="noteref"/g) ?? []).length, 22);
+  assert.equal((all.match(/epub:type="footnote"/g) ?? []).length, 22);
+  assert.match(all, /<img src="images\/queequegs-mark.svg" alt="four-cornered cross" \/>/);
+  assert.match(all, /Call me Ishmael\./);
+  const nav = await epub.text('OEBPS/toc.xhtml');
+  assert.equal((nav.match(/<li class="contents-/g) ?? []).length, 139);
+});
+
+test('the Moby-Dick PDF is 6 × 9 in, tagged, with real embedded faces and its metadata', () => {
+  const file = path.join(out, 'moby-dick.pdf');
+  const info = assertPrintPdf(file, { title: 'Moby Dick: Or, The Whale', author: 'Herman Melville' });
+  assert.ok(Number(info.Pages) > 400, `${info.Pages} pages`);
+  const text = pdfText(file);
+  assert.ok(text.includes('Call me Ishmael.'));
+  assert.ok(text.includes('Loomings'));
+  assert.ok(text.includes('Epilogue'));
+});
