@@ -1,12 +1,14 @@
-import { stat } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import { loadBook } from './book/load-book.ts';
 import type { Book } from './book/types.ts';
 import { renderEpub } from './epub/render-epub.ts';
 import { renderHtml } from './html/render-html.ts';
 import { bookSlug } from './output/book-slug.ts';
+import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
+import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import { renderPdf } from './pdf/render-pdf.ts';
+import { loadHyphenator } from './render/hyphenate-tree.ts';
 
 /** An output format of the build. */
 export type Format = 'epub' | 'pdf' | 'html';
@@ -59,24 +61,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (wanted.has('html')) names.set('html', 'html');
       progress('rendered HTML');
     }
-    if (wanted.has('epub')) {
-      await staging.write(`${slug}.epub`, await renderEpub(book, options.date));
-      names.set('epub', `${slug}.epub`);
-      progress('packed EPUB');
-    }
-    if (wanted.has('pdf')) {
-      const pdf = await renderPdf({ printDocument: staging.path('html/print.html'), config: book.config, date: options.date });
-      await staging.write(`${slug}.pdf`, pdf);
-      names.set('pdf', `${slug}.pdf`);
-      progress('printed PDF');
-    }
+    const print = wanted.has('html') || wanted.has('pdf') ? printBody(book, await loadHyphenator(book.config.lang)) : undefined;
+    if (print && !wanted.has('pdf')) await staging.write('html/print.html', renderPrintDocument(print));
+    // Chromium starts and prints in its own processes while the EPUB is packed here:
+    // both cores work.
+    const pdf = wanted.has('pdf')
+      ? renderPdf({ body: print!, printDocument: staging.path('html/print.html'), date: options.date }).then(async ({ pdf, plan, renders }) => {
+          await staging.write(`${slug}.pdf`, pdf);
+          names.set('pdf', `${slug}.pdf`);
+          progress(`printed ${plan.pageCount} pages in ${renders} renders`);
+        })
+      : Promise.resolve();
+    const epub = wanted.has('epub')
+      ? renderEpub(book, options.date).then(async (bytes) => {
+          await staging.write(`${slug}.epub`, bytes);
+          names.set('epub', `${slug}.epub`);
+          progress('packed EPUB');
+        })
+      : Promise.resolve();
+    await settleAll([epub, pdf]);
     const ordered = allFormats.filter((format) => names.has(format));
     const committed = await staging.commit(ordered.map((format) => names.get(format)!));
     const outputs = await Promise.all(
-      ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: (await stat(committed[index]!)).size })),
+      ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
     return { book, files, outputs };
   } finally {
     await staging.discard();
   }
+}
+
+/** Waits for every task; if any failed, throws the first failure once all have stopped. */
+async function settleAll(tasks: Array<Promise<void>>): Promise<void> {
+  const results = await Promise.allSettled(tasks);
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }

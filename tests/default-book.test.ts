@@ -9,6 +9,8 @@ import { before, test } from 'node:test';
 import { defaultManuscript } from './helpers/paths.ts';
 import { assertPrintPdf, assertValidEpub } from './helpers/book-checks.ts';
 import { readEpub } from './helpers/read-epub.ts';
+import { assertBookLayout } from './helpers/printed-book.ts';
+import { loadBook } from '../scripts/book/load-book.ts';
 import { pdfInfo, pdfText } from './helpers/read-pdf.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 
@@ -77,4 +79,10 @@ test('two builds with the same SOURCE_DATE_EPOCH give the same EPUB and PDF byte
     assert.ok(readFileSync(path.join(out, name)).equals(readFileSync(path.join(again, name))), name);
   }
   assert.equal(pdfInfo(path.join(again, `${slug}.pdf`)).Pages, pdfInfo(path.join(out, `${slug}.pdf`)).Pages);
+});
+
+test('the PDF reads as a book: recto openings, a true contents, folios and running heads', async () => {
+  const { book } = await loadBook(defaultManuscript);
+  const shares = assertBookLayout(path.join(out, `${slug}.pdf`), { title: book.config.title, chapters: book.chapters.map((chapter) => chapter.title) });
+  assert.ok(shares.folios >= 0.9 && shares.heads >= 0.8);
 });

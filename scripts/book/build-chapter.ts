@@ -51,7 +51,7 @@ export function buildChapter(tree: Root, file: VFile, index: number, sourcePath:
 }
 
 function uniqueName(base: string, used: Set<string>): string {
-  const clean = base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '') || 'chapter';
+  const clean = base.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+/, '') || 'chapter';
   let name = clean;
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean}-${n}`;
   used.add(name.toLowerCase());

@@ -122,6 +122,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     date,
     description: read('description', asString),
     subjects: read('subject', asStrings) ?? [],
+    edition: read('edition', asString),
     coverImage,
     chapters,
     trim: { name: trimName ?? '6x9', ...trim },

@@ -31,6 +31,7 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
   subject: { kind: 'strings', description: 'Subject headings or keywords, one or a list.' },
   'cover-image': { kind: 'path', description: 'Cover image (JPEG or PNG), relative to the manuscript folder.' },
   chapters: { kind: 'paths', description: 'Chapter files in reading order. Without it, every `*.md` in file-name order.' },
+  edition: { kind: 'string', description: 'Edition statement for the copyright page, such as `First edition, 2026`.' },
   trim: { kind: 'trim', description: 'Print trim size: `6x9` (default), `5x8`, `5.5x8.5`, `a5` or `letter`.' },
 };
 

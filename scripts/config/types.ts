@@ -18,6 +18,8 @@ export interface BookConfig {
   date?: string;
   description?: string;
   subjects: string[];
+  /** Edition statement, such as `First edition, 2026`. */
+  edition?: string;
   /** Manuscript-relative path of the cover image. */
   coverImage?: string;
   /** Manuscript-relative chapter paths, when the book lists them. */

@@ -14,38 +14,24 @@ export function chapterPageName(chapter: Chapter): string {
   return `${chapter.name}.html`;
 }
 
-function addressingBy(book: Book, place: (target: Chapter, fragment: string | undefined, from: Chapter) => string): Addressing {
+/** Web addressing: one page per chapter, ids as they are. */
+function webAddressing(book: Book): Addressing {
   const byPath = new Map(book.chapters.map((chapter) => [chapter.sourcePath, chapter]));
   return {
     href(reference, from) {
       const target = byPath.get(reference.targetPath);
       if (!target) throw new Error(`Unchecked link from ${from.sourcePath} to ${reference.targetPath}`);
-      return place(target, reference.fragment, from);
+      const fragment = reference.fragment ? `#${reference.fragment}` : '';
+      return target === from && fragment ? fragment : chapterPageName(target) + fragment;
     },
     id: (id) => id,
   };
 }
 
-/** Web addressing: one page per chapter. */
-function webAddressing(book: Book): Addressing {
-  return addressingBy(book, (target, fragment, from) =>
-    target === from && fragment ? `#${fragment}` : chapterPageName(target) + (fragment ? `#${fragment}` : ''),
-  );
-}
-
-/**
- * Print addressing: every chapter in one document, so each id is prefixed with its
- * chapter's id and every link becomes a fragment of the one page.
- */
-export function printAddressing(book: Book): Addressing {
-  const base = addressingBy(book, (target, fragment) => `#${fragment ? `${target.id}--${fragment}` : target.id}`);
-  return { href: base.href, id: (id, chapter) => `${chapter.id}--${id}` };
-}
-
 /**
  * The web edition and the print document, as files under `html/`: `index.html` (title,
- * copyright and contents), one page per chapter, `print.html` (the whole book in one
- * document for Chromium to print), the stylesheets, the fonts and the images.
+ * copyright and contents), one page per chapter, the stylesheets, the fonts and the
+ * images. The print renderer adds `print.html` beside them.
  */
 export async function renderHtml(book: Book): Promise<PackagedFile[]> {
   const { config } = book;
@@ -62,28 +48,12 @@ export async function renderHtml(book: Book): Promise<PackagedFile[]> {
   for (const chapter of book.chapters) {
     files.push({ path: chapterPageName(chapter), data: page(chapter.title, serializeHtml(chapterSection(chapter, web)), chapter.index) });
   }
-  files.push({ path: 'print.html', data: renderPrintDocument(book) });
   for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
     files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
   }
   files.push(...(await fontFiles()));
   for (const asset of book.assets.values()) files.push({ path: asset.relative, data: await readFile(asset.source) });
   return files;
-}
-
-/** The print document: title page, copyright page, contents and every chapter in one HTML file. */
-export function renderPrintDocument(book: Book): string {
-  const addressing = printAddressing(book);
-  const contents = renderTemplate('partials/contents.ejs', { entries: contentsEntries(book, (chapter) => `#${chapter.id}`, false) });
-  return renderTemplate('print/book.html.ejs', {
-    lang: book.config.lang,
-    title: book.config.title,
-    trim: book.config.trim,
-    titlepage: titlePage(book),
-    copyright: copyrightPage(book),
-    contents,
-    chapters: book.chapters.map((chapter) => serializeHtml(chapterSection(chapter, addressing))).join('\n'),
-  });
 }
 
 /** The book face's stylesheets (merged as `fonts/fonts.css`) and the font files they name. */

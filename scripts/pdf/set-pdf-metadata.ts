@@ -1,16 +1,15 @@
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { BookConfig } from '../config/types.ts';
 
-/** The name and version that PDFs and EPUBs say made them. */
+/** The name that PDFs say made them. */
 export const producer = 'Quire (unified, Chromium, pdf-lib)';
 
 /**
  * Writes the document information Chromium leaves out (Author, Subject, Keywords) and
  * fixes Title, Creator, Producer, language and both dates to `date`, so that two builds
- * of the same book are the same bytes. pdf-lib keeps the structure tree and the outline.
+ * of the same book are the same bytes.
  */
-export async function setPdfMetadata(pdf: Uint8Array, config: BookConfig, date: Date): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+export function setPdfMetadata(document: PDFDocument, config: BookConfig, date: Date): void {
   document.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, { showInWindowTitleBar: true });
   document.setAuthor(config.authors.join(', '));
   if (config.description) document.setSubject(config.description);
@@ -20,5 +19,4 @@ export async function setPdfMetadata(pdf: Uint8Array, config: BookConfig, date: 
   document.setLanguage(config.lang);
   document.setCreationDate(date);
   document.setModificationDate(date);
-  return document.save({ useObjectStreams: false });
 }

@@ -2,9 +2,17 @@ import type { Book } from '../book/types.ts';
 import { renderTemplate } from './templates.ts';
 import { bookTypeface } from './typefaces.ts';
 
-/** The values partials see as `book`: the config in template-friendly form plus custom keys. */
+/**
+ * The values partials see as `book`: the config plus custom keys, and `identifierLine`,
+ * the identifier as a copyright page prints it (`ISBN 978-…` for an ISBN).
+ */
 export function templateBook(book: Book): Record<string, unknown> {
-  return { ...book.config.variables, ...book.config };
+  return { ...book.config.variables, ...book.config, identifierLine: identifierLine(book.config.identifier) };
+}
+
+function identifierLine(identifier: string): string {
+  const bare = identifier.replace(/^urn:isbn:/i, '');
+  return /^(97[89])?\d{9}[\dX]$/i.test(bare.replace(/[-\s]/g, '')) ? `ISBN ${bare}` : identifier;
 }
 
 /** The title page, from `templates/partials/titlepage.ejs`, as polyglot markup. */
@@ -15,4 +23,9 @@ export function titlePage(book: Book): string {
 /** The copyright page, from `templates/partials/copyright.ejs`, as polyglot markup. */
 export function copyrightPage(book: Book): string {
   return renderTemplate('partials/copyright.ejs', { book: templateBook(book), typefaces: bookTypeface().family });
+}
+
+/** The half-title page, from `templates/partials/halftitle.ejs`: the title alone, for print. */
+export function halfTitlePage(book: Book): string {
+  return renderTemplate('partials/halftitle.ejs', { book: templateBook(book) });
 }

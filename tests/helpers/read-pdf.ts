@@ -29,8 +29,12 @@ export function pdfFonts(file: string): PdfFont[] {
   });
 }
 
-/** The text of a PDF, or of pages `first` to `last`, as `pdftotext -layout` reads it. */
+/**
+ * The text of a PDF, or of pages `first` to `last`, as `pdftotext -layout` reads it. Soft
+ * hyphens (U+00AD, the print build's hyphenation points, which Chromium keeps in the text
+ * layer) are removed, so words read whole unless they were broken at a line end.
+ */
 export function pdfText(file: string, first?: number, last?: number): string {
   const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
-  return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/\u00AD/g, '');
 }

@@ -1,0 +1,62 @@
+import type { Book } from '../book/types.ts';
+import { chapterSection } from '../render/chapter-section.ts';
+import { contentsEntries } from '../render/contents.ts';
+import { copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
+import { hyphenateTree, type Hyphenator } from '../render/hyphenate-tree.ts';
+import { serializeHtml } from '../render/serialize-html.ts';
+import { renderTemplate } from '../render/templates.ts';
+import { printAddressing } from './print-addressing.ts';
+import { printPageStyles } from './print-page-styles.ts';
+import { folio, type PrintPlan } from './print-plan.ts';
+
+/** The parts of the print document that do not change between renders. */
+export interface PrintBody {
+  book: Book;
+  /** Each chapter's section as HTML, hyphenated, ids and links made unique in one document. */
+  chapters: Map<string, string>;
+}
+
+/**
+ * Serialises every chapter for print once: one document for the whole book, so ids are
+ * prefixed with their chapter's id and links become fragments; running text gets soft
+ * hyphens when there are patterns for the book's language.
+ */
+export function printBody(book: Book, hyphenate: Hyphenator | undefined): PrintBody {
+  const addressing = printAddressing(book);
+  const chapters = new Map<string, string>();
+  for (const chapter of book.chapters) {
+    const section = chapterSection(chapter, addressing);
+    if (hyphenate && !chapter.lang) hyphenateTree(section, hyphenate);
+    chapters.set(chapter.id, serializeHtml(section));
+  }
+  return { book, chapters };
+}
+
+/**
+ * The print document: half title, title page, copyright page, contents, then every
+ * chapter. With a plan from an earlier render, it also has the blank versos that make
+ * chapters open on rectos, the page numbers in the contents, and the page rules for
+ * running heads and folios; the page-number column keeps its width either way, so the
+ * plan never moves anything but whole pages.
+ */
+export function renderPrintDocument(body: PrintBody, plan?: PrintPlan): string {
+  const { book } = body;
+  const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
+    ...entry,
+    page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
+  }));
+  return renderTemplate('print/book.html.ejs', {
+    lang: book.config.lang,
+    title: book.config.title,
+    trim: book.config.trim,
+    pageStyles: printPageStyles(book, plan),
+    halftitle: halfTitlePage(book),
+    titlepage: titlePage(book),
+    copyright: copyrightPage(book),
+    contents: renderTemplate('partials/contents.ejs', { entries }),
+    chapters: book.chapters.map((chapter) => ({
+      html: body.chapters.get(chapter.id)!,
+      blankBefore: plan?.blankBefore.has(chapter.id) ?? false,
+    })),
+  });
+}

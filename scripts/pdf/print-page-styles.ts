@@ -1,0 +1,39 @@
+import type { Book } from '../book/types.ts';
+import type { PrintPlan } from './print-plan.ts';
+
+/** A CSS string literal for any text: quotes, backslashes, line breaks and `<` escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (character) => `\\${character.codePointAt(0)!.toString(16).toUpperCase()} `)}"`;
+}
+
+/**
+ * The page rules of one book, generated because Chromium lacks `string-set` and
+ * `:first` for named pages. Each chapter is a named page. Its recto running head is a
+ * counter style that prints nothing on the chapter's opening page and the chapter title
+ * on every other page; versos carry the book title. Arabic folios are a counter style
+ * fixed at the first body page, so they count from 1 there; earlier pages use roman.
+ * Without a plan (the first render) only the named pages are set, which is all that
+ * affects layout.
+ */
+export function printPageStyles(book: Book, plan: PrintPlan | undefined): string {
+  const rules: string[] = [];
+  for (const chapter of book.chapters) rules.push(`#${chapter.id} { page: ${chapter.id}; }`);
+  if (!plan) return rules.join('\n');
+
+  const bodyPages = Math.max(1, plan.pageCount - plan.bodyStart + 1);
+  const symbols = Array.from({ length: bodyPages }, (_, index) => `"${index + 1}"`).join(' ');
+  rules.push(`@counter-style quire-folio { system: fixed ${plan.bodyStart}; symbols: ${symbols}; fallback: decimal; }`);
+  const bookTitle = cssString(book.config.title);
+  book.chapters.forEach((chapter, index) => {
+    const start = plan.starts.get(chapter.id)!;
+    const folioStyle = start < plan.bodyStart ? 'lower-roman' : 'quire-folio';
+    rules.push(
+      `@counter-style quire-head-${index} { system: fixed ${start}; symbols: ""; fallback: quire-head-${index}-text; }`,
+      `@counter-style quire-head-${index}-text { system: cyclic; symbols: ${cssString(chapter.title)}; }`,
+      `@page ${chapter.id} { @bottom-center { content: counter(page, ${folioStyle}); } }`,
+      `@page ${chapter.id}:right { @top-center { content: counter(page, quire-head-${index}); } }`,
+      `@page ${chapter.id}:left { @top-center { content: ${bookTitle}; } }`,
+    );
+  });
+  return rules.join('\n');
+}

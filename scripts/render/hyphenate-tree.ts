@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Element, Root } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** A function that inserts soft hyphens into a run of text. */
+export type Hyphenator = (text: string) => string;
+
+const require = createRequire(import.meta.url);
+const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'a', 'svg']);
+
+/**
+ * The hyphenator for a BCP 47 language tag, from the `hyphen` package's TeX patterns
+ * (`en-GB` tries `en-gb`, then `en`), or undefined when there are no patterns for it.
+ * Chromium has no hyphenation dictionaries of its own here, so print relies on these.
+ */
+export async function loadHyphenator(lang: string): Promise<Hyphenator | undefined> {
+  const tag = lang.toLowerCase();
+  for (const candidate of [tag, tag.split('-')[0]!]) {
+    let resolved: string;
+    try {
+      resolved = require.resolve(`hyphen/${candidate}/index.js`);
+    } catch {
+      continue;
+    }
+    if (!existsSync(resolved)) continue;
+    const module = (await import(resolved)) as { default: { hyphenateSync(text: string, options?: object): string } };
+    return (text) => module.default.hyphenateSync(text, { minWordLength: 6 });
+  }
+  return undefined;
+}
+
+/**
+ * Inserts soft hyphens into the running text of a tree, in place. Headings, captions,
+ * links and code are left alone: a break there reads badly or changes meaning.
+ */
+export function hyphenateTree(tree: Root | Element, hyphenate: Hyphenator): void {
+  visit(tree, (node) => {
+    if (node.type === 'element' && skipped.has(node.tagName)) return SKIP;
+    if (node.type === 'text') node.value = hyphenate(node.value);
+    return undefined;
+  });
+}
