@@ -40,6 +40,8 @@ export interface BuildResult {
   /** Files with warnings (a successful build has no errors). */
   files: VFile[];
   outputs: BuiltOutput[];
+  /** How long each stage took, in milliseconds, in the order they finished. */
+  timings: Array<{ stage: string; ms: number }>;
 }
 
 /**
@@ -49,7 +51,14 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => undefined);
-  const { book, files } = await loadBook(options.manuscriptDir);
+  const timings: BuildResult['timings'] = [];
+  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings.push({ stage, ms: performance.now() - started });
+    return result;
+  };
+  const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
   progress(`parsed ${book.chapters.length} chapters`);
   const slug = bookSlug(book.config.title);
   const staging = await StagedOutput.create(options.outDir);
@@ -57,23 +66,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const wanted = new Set(options.formats);
     const names = new Map<Format, string>();
     if (wanted.has('html') || wanted.has('pdf')) {
-      for (const file of await renderHtml(book)) await staging.write(`html/${file.path}`, file.data);
+      for (const file of await timed('html', () => renderHtml(book))) await staging.write(`html/${file.path}`, file.data);
       if (wanted.has('html')) names.set('html', 'html');
       progress('rendered HTML');
     }
-    const print = wanted.has('html') || wanted.has('pdf') ? printBody(book, await loadHyphenator(book.config.lang)) : undefined;
+    const print = wanted.has('html') || wanted.has('pdf') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
     if (print && !wanted.has('pdf')) await staging.write('html/print.html', renderPrintDocument(print));
     // Chromium starts and prints in its own processes while the EPUB is packed here:
     // both cores work.
     const pdf = wanted.has('pdf')
-      ? renderPdf({ body: print!, printDocument: staging.path('html/print.html'), date: options.date }).then(async ({ pdf, plan, renders }) => {
+      ? timed('pdf', () => renderPdf({ body: print!, printDocument: staging.path('html/print.html'), date: options.date })).then(async ({ pdf, plan, renders }) => {
           await staging.write(`${slug}.pdf`, pdf);
           names.set('pdf', `${slug}.pdf`);
           progress(`printed ${plan.pageCount} pages in ${renders} renders`);
         })
       : Promise.resolve();
     const epub = wanted.has('epub')
-      ? renderEpub(book, options.date).then(async (bytes) => {
+      ? timed('epub', () => renderEpub(book, options.date)).then(async (bytes) => {
           await staging.write(`${slug}.epub`, bytes);
           names.set('epub', `${slug}.epub`);
           progress('packed EPUB');
@@ -85,7 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputs = await Promise.all(
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
-    return { book, files, outputs };
+    return { book, files, outputs, timings };
   } finally {
     await staging.discard();
   }

@@ -31,6 +31,7 @@ async function runBuild(command: Command): Promise<number> {
     for (const output of result.outputs) {
       log(`${output.format.padEnd(5)} ${path.relative(process.cwd(), output.path)}${output.format === 'html' ? '/' : ''} (${formatBytes(output.bytes)})`);
     }
+    if (command.timings) for (const { stage, ms } of result.timings) console.log(`timing ${stage} ${Math.round(ms)} ms`);
     log(`built "${result.book.config.title}" in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return ExitCode.ok;
   } catch (error) {

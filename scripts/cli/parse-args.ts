@@ -8,6 +8,8 @@ export interface Command {
   outDir: string;
   formats: Format[];
   quiet: boolean;
+  /** Print how long each stage took. */
+  timings: boolean;
 }
 
 /** The usage text of the command line. */
@@ -16,7 +18,8 @@ export const usage = `Usage: quire build [--format epub|pdf|html[,...]] [--manus
   --format      formats to build, comma-separated or repeated (default: all)
   --manuscript  the manuscript folder, with book.yaml (default: manuscript)
   --out         the output folder (default: dist)
-  --quiet       print only problems`;
+  --quiet       print only problems
+  --timings     print how long each stage took`;
 
 /** Parses `argv` (without node and the script). Throws an Error with a usage message on bad input. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -28,6 +31,7 @@ export function parseCommand(argv: readonly string[]): Command {
       manuscript: { type: 'string', default: 'manuscript' },
       out: { type: 'string', default: 'dist' },
       quiet: { type: 'boolean', default: false },
+      timings: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,5 +47,6 @@ export function parseCommand(argv: readonly string[]): Command {
     outDir: values.out!,
     formats: requested.length > 0 ? (requested as Format[]) : [...allFormats],
     quiet: values.quiet!,
+    timings: values.timings!,
   };
 }
