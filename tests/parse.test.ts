@@ -86,3 +86,10 @@ test('XHTML serialisation escapes markup-like text and drops characters XML forb
   const xhtml = serializeXhtml(tree);
   assert.match(xhtml, /\]\]&#x3E; and –&#x3E; and &#x3C;\?xml and &#x26;bogus; and a bell\./);
 });
+
+test('quotes pair across emphasis and links; code and markup-like text are left alone', async () => {
+  const { html } = await parse(`"*Pequod*," he said. '[Ahab](x.md)' -- the '90s. Use \`"raw" --\`. If x < y and "a" & b...\n`);
+  assert.match(html, /“<em>Pequod<\/em>,” he said\. ‘<a href="x.md">Ahab<\/a>’ – the ’90s\./);
+  assert.match(html, /<code>"raw" --<\/code>/);
+  assert.match(html, /If x &#x3C; y and “a” &#x26; b…/);
+});

@@ -4,7 +4,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
@@ -12,6 +11,7 @@ import rehypeResources from '../transforms/rehype-resources.ts';
 import rehypeXmlIds from '../transforms/rehype-xml-ids.ts';
 import remarkFootnoteCheck from '../transforms/remark-footnote-check.ts';
 import remarkFrontMatterData from '../transforms/remark-front-matter-data.ts';
+import remarkSmartTypography from '../transforms/remark-smart-typography.ts';
 
 /** Options of {@link createProcessor}. */
 export interface ProcessorOptions {
@@ -33,7 +33,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkGfm)
     .use(remarkDefinitionList)
     .use(remarkFootnoteCheck)
-    .use(remarkSmartypants, { dashes: 'oldschool' })
+    .use(remarkSmartTypography)
     .use(remarkRehype, { clobberPrefix: '', handlers: defListHastHandlers })
     .use(rehypeSlug)
     .use(rehypeXmlIds)
