@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { loadBook } from './book/load-book.ts';
 import type { Book } from './book/types.ts';
+import { launchBrowser } from './browser/launch-browser.ts';
 import { renderEpub } from './epub/render-epub.ts';
 import { renderHtml } from './html/render-html.ts';
 import { bookSlug } from './output/book-slug.ts';
@@ -58,12 +59,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timings.push({ stage, ms: performance.now() - started });
     return result;
   };
-  const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
-  progress(`parsed ${book.chapters.length} chapters`);
-  const slug = bookSlug(book.config.title);
-  const staging = await StagedOutput.create(options.outDir);
+  const wanted = new Set(options.formats);
+  // Chromium starts while the book is parsed; whoever ends up not using it closes it.
+  const browser = wanted.has('pdf') ? launchBrowser() : undefined;
+  let browserHandedOver = false;
+  browser?.catch(() => undefined);
+  let staging: StagedOutput | undefined;
   try {
-    const wanted = new Set(options.formats);
+    const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
+    progress(`parsed ${book.chapters.length} chapters`);
+    const slug = bookSlug(book.config.title);
+    staging = await StagedOutput.create(options.outDir);
     const names = new Map<Format, string>();
     if (wanted.has('html') || wanted.has('pdf')) {
       for (const file of await timed('html', () => renderHtml(book))) await staging.write(`html/${file.path}`, file.data);
@@ -75,15 +81,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Chromium starts and prints in its own processes while the EPUB is packed here:
     // both cores work.
     const pdf = wanted.has('pdf')
-      ? timed('pdf', () => renderPdf({ body: print!, printDocument: staging.path('html/print.html'), date: options.date })).then(async ({ pdf, plan, renders }) => {
-          await staging.write(`${slug}.pdf`, pdf);
+      ? timed('pdf', () => {
+          browserHandedOver = true;
+          return renderPdf({ body: print!, browser: browser!, printDocument: staging!.path('html/print.html'), date: options.date });
+        }).then(async ({ pdf, plan, renders }) => {
+          await staging!.write(`${slug}.pdf`, pdf);
           names.set('pdf', `${slug}.pdf`);
           progress(`printed ${plan.pageCount} pages in ${renders} renders`);
         })
       : Promise.resolve();
     const epub = wanted.has('epub')
       ? timed('epub', () => renderEpub(book, options.date)).then(async (bytes) => {
-          await staging.write(`${slug}.epub`, bytes);
+          await staging!.write(`${slug}.epub`, bytes);
           names.set('epub', `${slug}.epub`);
           progress('packed EPUB');
         })
@@ -96,7 +105,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     return { book, files, outputs, timings };
   } finally {
-    await staging.discard();
+    await staging?.discard();
+    if (browser && !browserHandedOver) await (await browser.catch(() => undefined))?.close();
   }
 }
 

@@ -1,14 +1,14 @@
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import type { Book } from '../book/types.ts';
 import { repairOutlineTitles } from './repair-outline-titles.ts';
 import { setPdfMetadata } from './set-pdf-metadata.ts';
 
 /**
- * The last step of the print build, in one load and save with pdf-lib (which keeps the
- * structure tree, links and outline): document information and dates, and bookmark titles.
+ * The last step of the print build, on the final render as pdf-lib loaded it (pdf-lib
+ * keeps the structure tree, links and outline): document information and dates, and
+ * bookmark titles; then the bytes.
  */
-export async function finishPdf(pdf: Uint8Array, book: Book, date: Date): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+export async function finishPdf(document: PDFDocument, book: Book, date: Date): Promise<Uint8Array> {
   setPdfMetadata(document, book.config, date);
   repairOutlineTitles(document, outlineHeadings(book));
   return document.save({ useObjectStreams: false });

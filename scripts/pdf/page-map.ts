@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from 'pdf-lib';
 
 /** What a rendered PDF says about its pages: how many, and where each named destination is. */
 export interface PageMap {
@@ -11,8 +11,7 @@ export interface PageMap {
  * Reads the named destinations Chromium writes for every link target, and turns each into
  * the page it lands on. This is how the print build learns where chapters really start.
  */
-export async function readPageMap(pdf: Uint8Array): Promise<PageMap> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+export function readPageMap(document: PDFDocument): PageMap {
   const pageNumbers = new Map(document.getPages().map((page, index) => [page.ref.toString(), index + 1]));
   const pages = new Map<string, number>();
   const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);

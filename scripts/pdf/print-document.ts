@@ -32,6 +32,14 @@ export function printBody(book: Book, hyphenate: Hyphenator | undefined): PrintB
   return { book, chapters };
 }
 
+/** Which part of the book a print document holds, and what it knows of the layout. */
+export interface PrintDocumentOptions {
+  /** From an earlier render: blank versos, contents page numbers, running heads, folios. */
+  plan?: PrintPlan;
+  /** Only these chapters, after the front pages (to measure part of the book); default all. */
+  chapterIds?: ReadonlySet<string>;
+}
+
 /**
  * The print document: half title, title page, copyright page, contents, then every
  * chapter. With a plan from an earlier render, it also has the blank versos that make
@@ -39,8 +47,9 @@ export function printBody(book: Book, hyphenate: Hyphenator | undefined): PrintB
  * running heads and folios; the page-number column keeps its width either way, so the
  * plan never moves anything but whole pages.
  */
-export function renderPrintDocument(body: PrintBody, plan?: PrintPlan): string {
+export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
+  const { plan, chapterIds } = options;
   const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
     ...entry,
     page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
@@ -54,7 +63,7 @@ export function renderPrintDocument(body: PrintBody, plan?: PrintPlan): string {
     titlepage: titlePage(book),
     copyright: copyrightPage(book),
     contents: renderTemplate('partials/contents.ejs', { entries }),
-    chapters: book.chapters.map((chapter) => ({
+    chapters: book.chapters.filter((chapter) => !chapterIds || chapterIds.has(chapter.id)).map((chapter) => ({
       html: body.chapters.get(chapter.id)!,
       blankBefore: plan?.blankBefore.has(chapter.id) ?? false,
     })),

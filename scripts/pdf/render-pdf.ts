@@ -1,20 +1,24 @@
 import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer';
-import type { Book } from '../book/types.ts';
 import { containPage } from '../browser/contain-page.ts';
-import { launchBrowser } from '../browser/launch-browser.ts';
+import type { BrowserSession } from '../browser/launch-browser.ts';
 import { EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
+import { finishPdf } from './finish-pdf.ts';
+import { measureLayout } from './measure-layout.ts';
 import { readPageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
-import { finishPdf } from './finish-pdf.ts';
 
 /** Options of {@link renderPdf}. */
 export interface PdfOptions {
   body: PrintBody;
+  /** The browser, usually launched while the book was still being parsed. Closed here. */
+  browser: Promise<BrowserSession>;
   /** Where to write the print document: beside the staged web edition, whose files it uses. */
   printDocument: string;
   /** Stamped into the PDF's dates. */
@@ -27,7 +31,7 @@ export interface PdfOptions {
 export interface RenderedPdf {
   pdf: Uint8Array;
   plan: PrintPlan;
-  /** How many times Chromium printed the book. */
+  /** How many times Chromium printed the book (the measuring print counts once). */
   renders: number;
 }
 
@@ -36,24 +40,38 @@ const maxRenders = 4;
 /**
  * Prints the book with Chromium into a tagged PDF with an outline, at the book's trim.
  * Chromium cannot open chapters on rectos or number a contents page by itself, so the
- * book is printed once to learn where every chapter starts, then again with blank versos
- * where needed, page numbers in the contents and running heads fixed to the real pages;
- * that render is read back and must land every chapter where the plan said.
+ * book is first measured (see `measureLayout`), then printed with blank versos where
+ * needed, page numbers in the contents and running heads fixed to the real pages; that
+ * render is read back and must land every chapter where the plan said, or it is planned
+ * and printed again. The browser closes while the PDF is finished.
  */
 export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
   const { book } = options.body;
   const chapterIds = book.chapters.map((chapter) => chapter.id);
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0]!;
-  const session = await launchBrowser();
+  const session = await options.browser;
+  let closing: Promise<void> | undefined;
   try {
+    const allowedDirs = [path.dirname(options.printDocument), templatesDir];
+    const timeout = options.timeout ?? 300_000;
+    const measured = await measureLayout({
+      browser: session.browser,
+      body: options.body,
+      dir: path.dirname(options.printDocument),
+      allowedDirs,
+      parts: Math.max(1, Math.min(os.availableParallelism(), 4)),
+      timeout,
+    });
+    let plan = planPrint(chapterIds, firstBody.id, measured);
     const page = await session.browser.newPage();
-    await containPage(page, [path.dirname(options.printDocument), templatesDir]);
-    let plan: PrintPlan | undefined;
-    for (let renders = 1; renders <= maxRenders; renders++) {
-      const pdf = await printOnce(page, options, renderPrintDocument(options.body, plan));
-      const map = await readPageMap(pdf);
-      if (plan && planHolds(plan, map)) {
-        return { pdf: await finishPdf(pdf, book, options.date), plan, renders };
+    await containPage(page, allowedDirs);
+    for (let renders = 2; renders <= maxRenders; renders++) {
+      const bytes = await printOnce(page, options.printDocument, renderPrintDocument(options.body, { plan }), timeout);
+      const document = await PDFDocument.load(bytes, { updateMetadata: false });
+      const map = readPageMap(document);
+      if (planHolds(plan, map)) {
+        closing = session.close();
+        return { pdf: await finishPdf(document, book, options.date), plan, renders };
       }
       plan = planPrint(chapterIds, firstBody.id, map, plan);
     }
@@ -62,14 +80,14 @@ export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
     if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError(`Chromium could not print the PDF: ${(error as Error).message}`, ExitCode.output);
   } finally {
-    await session.close();
+    await (closing ?? session.close());
   }
 }
 
-async function printOnce(page: Page, options: PdfOptions, html: string): Promise<Uint8Array> {
-  await writeFile(options.printDocument, html);
-  const timeout = options.timeout ?? 300_000;
-  await page.goto(pathToFileURL(options.printDocument).href, { waitUntil: 'load', timeout });
+/** Writes the print document and prints it, tagged and with bookmarks. */
+async function printOnce(page: Page, file: string, html: string, timeout: number): Promise<Uint8Array> {
+  await writeFile(file, html);
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout });
   await page.evaluate('document.fonts.ready');
   return page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout });
 }
