@@ -5,6 +5,7 @@ import { contentsEntries } from '../render/contents.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
+import { accessibilityMetadata } from './accessibility-metadata.ts';
 import { packageEpub, type EpubContents } from './package-epub.ts';
 
 /** One XHTML content document of the EPUB. */
@@ -102,6 +103,7 @@ export async function renderEpub(book: Book, modified: Date): Promise<Uint8Array
     book: templateBook(book),
     modified: modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     coverId: config.coverImage ? 'cover-image' : undefined,
+    accessibility: accessibilityMetadata(book, { pageList: false }),
     manifest,
     spine,
   });

@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
+import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
 import rehypeResources from '../transforms/rehype-resources.ts';
 import rehypeXmlIds from '../transforms/rehype-xml-ids.ts';
 import remarkFootnoteCheck from '../transforms/remark-footnote-check.ts';
@@ -38,6 +39,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeSlug)
     .use(rehypeXmlIds)
     .use(rehypeFigures)
+    .use(rehypeHeaderlessTables)
     .use(rehypeBookFootnotes)
     .use(rehypeResources, { manuscriptDir: options.manuscriptDir })
     .freeze();
