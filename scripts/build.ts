@@ -1,7 +1,8 @@
 import type { VFile } from 'vfile';
 import { loadBook } from './book/load-book.ts';
 import type { Book } from './book/types.ts';
-import { launchBrowser } from './browser/launch-browser.ts';
+import { SharedBrowser } from './browser/shared-browser.ts';
+import { renderCover } from './epub/render-cover.ts';
 import { renderEpub } from './epub/render-epub.ts';
 import { renderHtml } from './html/render-html.ts';
 import { bookSlug } from './output/book-slug.ts';
@@ -60,18 +61,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   const wanted = new Set(options.formats);
-  // Chromium starts while the book is parsed; whoever ends up not using it closes it.
-  const browser = wanted.has('pdf') ? launchBrowser() : undefined;
-  let browserHandedOver = false;
-  browser?.catch(() => undefined);
+  // Chromium starts while the book is parsed when the PDF will need it.
+  const browser = new SharedBrowser();
+  if (wanted.has('pdf')) browser.warm();
   let staging: StagedOutput | undefined;
   try {
     const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
     progress(`parsed ${book.chapters.length} chapters`);
     const slug = bookSlug(book.config.title);
+    const drawCover = wanted.has('epub') && !book.config.coverImage;
+    await browser.expect((wanted.has('pdf') ? 1 : 0) + (drawCover ? 1 : 0));
     staging = await StagedOutput.create(options.outDir);
     const names = new Map<Format, string>();
-    if (wanted.has('html') || wanted.has('pdf')) {
+    if (wanted.has('html') || wanted.has('pdf') || drawCover) {
       for (const file of await timed('html', () => renderHtml(book))) await staging.write(`html/${file.path}`, file.data);
       if (wanted.has('html')) names.set('html', 'html');
       progress('rendered HTML');
@@ -81,17 +83,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Chromium starts and prints in its own processes while the EPUB is packed here:
     // both cores work.
     const pdf = wanted.has('pdf')
-      ? timed('pdf', () => {
-          browserHandedOver = true;
-          return renderPdf({ body: print!, browser: browser!, printDocument: staging!.path('html/print.html'), date: options.date });
-        }).then(async ({ pdf, plan, renders }) => {
+      ? timed('pdf', () => renderPdf({ body: print!, browser, printDocument: staging!.path('html/print.html'), date: options.date })).then(async ({ pdf, plan, renders }) => {
           await staging!.write(`${slug}.pdf`, pdf);
           names.set('pdf', `${slug}.pdf`);
           progress(`printed ${plan.pageCount} pages in ${renders} renders`);
         })
       : Promise.resolve();
     const epub = wanted.has('epub')
-      ? timed('epub', () => renderEpub(book, options.date)).then(async (bytes) => {
+      ? timed('epub', async () => {
+          const generatedCover = drawCover ? await drawnCover(book, browser, staging!.path('html')) : undefined;
+          return renderEpub(book, { modified: options.date, generatedCover });
+        }).then(async (bytes) => {
           await staging!.write(`${slug}.epub`, bytes);
           names.set('epub', `${slug}.epub`);
           progress('packed EPUB');
@@ -106,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { book, files, outputs, timings };
   } finally {
     await staging?.discard();
-    if (browser && !browserHandedOver) await (await browser.catch(() => undefined))?.close();
+    await browser.close();
   }
 }
 
@@ -115,4 +117,13 @@ async function settleAll(tasks: Array<Promise<void>>): Promise<void> {
   const results = await Promise.allSettled(tasks);
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) throw failure.reason;
+}
+
+/** A cover drawn from the templates, for a book without one; releases the browser after. */
+async function drawnCover(book: Book, browser: SharedBrowser, dir: string): Promise<Uint8Array> {
+  try {
+    return await renderCover(book, await browser.acquire(), dir);
+  } finally {
+    await browser.release();
+  }
 }

@@ -22,19 +22,22 @@ test('every XHTML document in the EPUB is byte for byte what we rendered', async
   assert.equal(run.status, 0, run.stderr);
   const epub = await readEpub(path.join(out, 'a-minimal-book.epub'));
   const { book } = await loadBook(manuscript);
-  const documents = renderEpubDocuments(book);
+  const documents = renderEpubDocuments(book, { generatedCover: true });
   assert.ok(documents.length >= 4);
   for (const document of documents) {
     assert.equal(await epub.text(`OEBPS/${document.filename}`), document.xhtml, document.filename);
   }
   const opening = await epub.text('OEBPS/01-opening.xhtml');
   assert.match(opening, /<ol start="3">/);
-  assert.match(opening, /<img src="images\/square.svg" alt="" \/>/);
+  assert.match(opening, /<img src="images\/square.svg" alt="" role="presentation" \/>/);
   assert.doesNotMatch(opening, /image-placeholder/);
-  // Images keep their manuscript names; nothing random, nothing fetched.
+  // Images keep their manuscript names; nothing random, nothing fetched. The book names
+  // no cover, so one is drawn; only the Latin faces of the book face are needed.
   assert.deepEqual(
     epub.names.filter((name) => !name.endsWith('/')).sort(),
     ['META-INF/container.xml', 'OEBPS/01-opening.xhtml', 'OEBPS/02-closing.xhtml', 'OEBPS/content.opf', 'OEBPS/copyright.xhtml',
+      'OEBPS/cover.xhtml', 'OEBPS/fonts/eb-garamond-latin-400-italic.woff2', 'OEBPS/fonts/eb-garamond-latin-400-normal.woff2',
+      'OEBPS/fonts/eb-garamond-latin-700-italic.woff2', 'OEBPS/fonts/eb-garamond-latin-700-normal.woff2', 'OEBPS/images/cover.jpg',
       'OEBPS/images/square.svg', 'OEBPS/style.css', 'OEBPS/titlepage.xhtml', 'OEBPS/toc.ncx', 'OEBPS/toc.xhtml', 'mimetype'],
   );
   assert.equal(await epub.text('OEBPS/images/square.svg'), readFileSync(path.join(manuscript, 'images/square.svg'), 'utf8'));

@@ -37,7 +37,7 @@ test('the Moby-Dick EPUB has every chapter, all 22 notes, the cover and the SVG 
   const chapterItems = opf.match(/<itemref idref="ch-/g) ?? [];
   assert.equal(chapterItems.length, 139);
   assert.match(opf, /properties="cover-image"/);
-  assert.match(opf, /<item id="asset-\d+" href="images\/queequegs-mark.svg" media-type="image\/svg\+xml"\/>/);
+  assert.match(opf, /<item id="image-\d+" href="images\/queequegs-mark.svg" media-type="image\/svg\+xml"\/>/);
   assert.match(opf, /<dc:subject>Whaling -- Fiction<\/dc:subject>/);
   const documents = await Promise.all(epub.names.filter((name) => name.endsWith('.xhtml')).map((name) => epub.text(name)));
   const all = documents.join('\n');

@@ -5,8 +5,10 @@ import { contentsEntries } from '../render/contents.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
+import { codePoints, typefaceFiles } from '../render/typeface-files.ts';
 import { accessibilityMetadata } from './accessibility-metadata.ts';
-import { packageEpub, type EpubContents } from './package-epub.ts';
+import { optimizeImage } from './optimize-image.ts';
+import { packageEpub, type EpubContents, type PackagedFile } from './package-epub.ts';
 
 /** One XHTML content document of the EPUB. */
 export interface EpubDocument {
@@ -15,9 +17,18 @@ export interface EpubDocument {
   filename: string;
   title: string;
   xhtml: string;
-  /** Spine `linear="no"` when false. */
-  linear?: boolean;
 }
+
+/** Options of {@link renderEpub}. */
+export interface EpubOptions {
+  /** Stamps `dcterms:modified` and every zip entry. */
+  modified: Date;
+  /** A cover drawn from the templates (JPEG), for a book whose `book.yaml` names none. */
+  generatedCover?: Uint8Array;
+}
+
+/** Where the EPUB keeps a generated cover. */
+export const generatedCoverPath = 'images/cover.jpg';
 
 /** How the EPUB addresses chapters: one XHTML file each, ids as they are. */
 function epubAddressing(book: Book): Addressing {
@@ -39,18 +50,24 @@ export function chapterFileName(chapter: Chapter): string {
   return `${chapter.name}.xhtml`;
 }
 
+/** The EPUB path of the book's cover: the manuscript's `cover-image`, else the generated one, else none. */
+function coverPath(book: Book, generated: boolean): string | undefined {
+  return book.config.coverImage ?? (generated ? generatedCoverPath : undefined);
+}
+
 /**
  * Renders every XHTML content document of the EPUB in reading order: the cover page
  * (when there is a cover), the title page, the copyright page, then the chapters.
  */
-export function renderEpubDocuments(book: Book): EpubDocument[] {
+export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean } = {}): EpubDocument[] {
   const { config } = book;
   const addressing = epubAddressing(book);
   const documents: EpubDocument[] = [];
   const page = (title: string, body: string, matter?: string) =>
     renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title, body, matter });
-  if (config.coverImage) {
-    const body = renderTemplate('epub/cover.ejs', { src: encodeURI(config.coverImage), alt: `Cover of ${config.title}` });
+  const cover = coverPath(book, options.generatedCover ?? false);
+  if (cover) {
+    const body = renderTemplate('epub/cover.ejs', { src: encodeURI(cover), alt: `Cover of ${config.title}` });
     documents.push({ id: 'cover', filename: 'cover.xhtml', title: 'Cover', xhtml: page(config.title, body) });
   }
   documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, titlePage(book), 'frontmatter') });
@@ -62,15 +79,16 @@ export function renderEpubDocuments(book: Book): EpubDocument[] {
   return documents;
 }
 
-/** Renders the whole book as EPUB 3 bytes. `modified` stamps the package and the zip. */
-export async function renderEpub(book: Book, modified: Date): Promise<Uint8Array> {
-  const documents = renderEpubDocuments(book);
+/** Renders the whole book as EPUB 3 bytes. */
+export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
   const { config } = book;
+  const documents = renderEpubDocuments(book, { generatedCover: options.generatedCover !== undefined });
+  const cover = coverPath(book, options.generatedCover !== undefined);
   const entries = contentsEntries(book, (chapter, fragment) => chapterFileName(chapter) + (fragment ? `#${fragment}` : ''), true);
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0];
   const firstBack = book.chapters.find((chapter) => chapter.matter === 'backmatter');
   const landmarks = [
-    ...(config.coverImage ? [{ type: 'cover', href: 'cover.xhtml', title: 'Cover' }] : []),
+    ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: 'Cover' }] : []),
     { type: 'titlepage', href: 'titlepage.xhtml', title: 'Title Page' },
     { type: 'toc', href: 'toc.xhtml#toc', title: 'Contents' },
     ...(firstBody ? [{ type: 'bodymatter', href: chapterFileName(firstBody), title: 'Start of Content' }] : []),
@@ -81,18 +99,26 @@ export async function renderEpub(book: Book, modified: Date): Promise<Uint8Array
   const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title: 'Contents', body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: 2 });
 
-  const assets = [...book.assets.values()];
+  const images: PackagedFile[] = await Promise.all(
+    [...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await optimizeImage(await readFile(asset.source), asset.mediaType) })),
+  );
+  if (options.generatedCover && cover === generatedCoverPath) images.push({ path: generatedCoverPath, data: options.generatedCover });
+  const mediaTypes = new Map([...book.assets.values()].map((asset) => [asset.relative, asset.mediaType]));
+  mediaTypes.set(generatedCoverPath, 'image/jpeg');
+  const fonts = await typefaceFiles('fonts/', codePoints([...documents.map((document) => document.xhtml), nav]));
+
   const manifest = [
     { id: 'nav', href: 'toc.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'style', href: 'style.css', mediaType: 'text/css' },
     ...documents.map((document) => ({ id: document.id, href: document.filename, mediaType: 'application/xhtml+xml' })),
-    ...assets.map((asset, index) => ({
-      id: asset.relative === config.coverImage ? 'cover-image' : `asset-${index + 1}`,
-      href: encodeURI(asset.relative),
-      mediaType: asset.mediaType,
-      properties: asset.relative === config.coverImage ? 'cover-image' : undefined,
+    ...images.map((image, index) => ({
+      id: image.path === cover ? 'cover-image' : `image-${index + 1}`,
+      href: encodeURI(image.path),
+      mediaType: mediaTypes.get(image.path)!,
+      properties: image.path === cover ? 'cover-image' : undefined,
     })),
+    ...fonts.files.map((font, index) => ({ id: `font-${index + 1}`, href: font.path, mediaType: 'font/woff2' })),
   ];
   const spine = [
     ...documents.slice(0, documents.length - book.chapters.length).map((document) => ({ id: document.id })),
@@ -101,8 +127,8 @@ export async function renderEpub(book: Book, modified: Date): Promise<Uint8Array
   ];
   const opf = renderTemplate('epub/package.opf.ejs', {
     book: templateBook(book),
-    modified: modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    coverId: config.coverImage ? 'cover-image' : undefined,
+    modified: options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    coverId: cover ? 'cover-image' : undefined,
     accessibility: accessibilityMetadata(book, { pageList: false }),
     manifest,
     spine,
@@ -114,10 +140,10 @@ export async function renderEpub(book: Book, modified: Date): Promise<Uint8Array
     opf,
     nav,
     ncx,
-    css: `${readTemplateFile('styles/base.css')}\n${readTemplateFile('styles/epub.css')}`,
+    css: [fonts.css, readTemplateFile('styles/base.css'), readTemplateFile('styles/epub.css')].join('\n'),
     documents: documents.map(({ filename, xhtml }) => ({ filename, xhtml })),
-    files: await Promise.all(assets.map(async (asset) => ({ path: asset.relative, data: await readFile(asset.source) }))),
-    modified,
+    files: [...images, ...fonts.files],
+    modified: options.modified,
   };
   return packageEpub(contentsForPackage);
 }

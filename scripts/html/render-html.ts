@@ -1,5 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
 import { chapterSection, type Addressing } from '../render/chapter-section.ts';
@@ -7,7 +6,7 @@ import { contentsEntries } from '../render/contents.ts';
 import { copyrightPage, titlePage } from '../render/front-pages.ts';
 import { serializeHtml } from '../render/serialize-html.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
-import { bookTypeface } from '../render/typefaces.ts';
+import { typefaceFiles } from '../render/typeface-files.ts';
 
 /** The page of the web edition that a chapter becomes. */
 export function chapterPageName(chapter: Chapter): string {
@@ -51,23 +50,8 @@ export async function renderHtml(book: Book): Promise<PackagedFile[]> {
   for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
     files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
   }
-  files.push(...(await fontFiles()));
+  const fonts = await typefaceFiles('files/');
+  files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
   for (const asset of book.assets.values()) files.push({ path: asset.relative, data: await readFile(asset.source) });
-  return files;
-}
-
-/** The book face's stylesheets (merged as `fonts/fonts.css`) and the font files they name. */
-async function fontFiles(): Promise<PackagedFile[]> {
-  const typeface = bookTypeface();
-  // Only the WOFF2 faces ship: every browser that prints or reads the web edition takes them.
-  const css = (await Promise.all(typeface.stylesheets.map((sheet) => readFile(sheet, 'utf8'))))
-    .join('\n')
-    .replace(/,\s*url\(\.\/files\/[^)]+\.woff\) format\('woff'\)/g, '');
-  const wanted = new Set([...css.matchAll(/url\(\.\/files\/([^)]+)\)/g)].map((match) => match[1]!));
-  const available = new Set(await readdir(path.join(typeface.packageDir, 'files')));
-  const files: PackagedFile[] = [{ path: 'fonts/fonts.css', data: css }];
-  for (const name of [...wanted].sort()) {
-    if (available.has(name)) files.push({ path: `fonts/files/${name}`, data: await readFile(path.join(typeface.packageDir, 'files', name)) });
-  }
   return files;
 }

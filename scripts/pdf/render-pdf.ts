@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
-import type { BrowserSession } from '../browser/launch-browser.ts';
+import type { SharedBrowser } from '../browser/shared-browser.ts';
 import { EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
@@ -17,8 +17,8 @@ import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
 /** Options of {@link renderPdf}. */
 export interface PdfOptions {
   body: PrintBody;
-  /** The browser, usually launched while the book was still being parsed. Closed here. */
-  browser: Promise<BrowserSession>;
+  /** The build's browser, usually started while the book was still being parsed; released here. */
+  browser: SharedBrowser;
   /** Where to write the print document: beside the staged web edition, whose files it uses. */
   printDocument: string;
   /** Stamped into the PDF's dates. */
@@ -43,14 +43,14 @@ const maxRenders = 4;
  * book is first measured (see `measureLayout`), then printed with blank versos where
  * needed, page numbers in the contents and running heads fixed to the real pages; that
  * render is read back and must land every chapter where the plan said, or it is planned
- * and printed again. The browser closes while the PDF is finished.
+ * and printed again. The browser is released while the PDF is finished.
  */
 export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
   const { book } = options.body;
   const chapterIds = book.chapters.map((chapter) => chapter.id);
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0]!;
-  const session = await options.browser;
-  let closing: Promise<void> | undefined;
+  const session = await options.browser.acquire();
+  let released: Promise<void> | undefined;
   try {
     const allowedDirs = [path.dirname(options.printDocument), templatesDir];
     const timeout = options.timeout ?? 300_000;
@@ -70,7 +70,7 @@ export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
       const document = await PDFDocument.load(bytes, { updateMetadata: false });
       const map = readPageMap(document);
       if (planHolds(plan, map)) {
-        closing = session.close();
+        released = options.browser.release();
         return { pdf: await finishPdf(document, book, options.date), plan, renders };
       }
       plan = planPrint(chapterIds, firstBody.id, map, plan);
@@ -80,7 +80,7 @@ export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
     if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError(`Chromium could not print the PDF: ${(error as Error).message}`, ExitCode.output);
   } finally {
-    await (closing ?? session.close());
+    await (released ?? options.browser.release());
   }
 }
 

@@ -9,7 +9,8 @@ const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-
 /**
  * Serialises a hast tree as XHTML for EPUB, through xast so that namespaces, empty
  * elements and escaping follow XML rather than HTML. Characters XML forbids are dropped,
- * and `>` in text is escaped, since `]]>` may not appear in XML character data.
+ * `>` in text is escaped (`]]>` may not appear in XML character data), and every `lang`
+ * is doubled as `xml:lang`.
  */
 export function serializeXhtml(tree: Nodes): string {
   const xast = toXast(tree);
@@ -33,6 +34,8 @@ function escapeGreaterThan(node: XastNodes): void {
         for (const [key, value] of Object.entries(child.attributes)) {
           if (typeof value === 'string') child.attributes[key] = value.replace(forbidden, '');
         }
+        // EPUB reading systems read the language from `xml:lang`; HTML tools from `lang`.
+        if (typeof child.attributes.lang === 'string') child.attributes['xml:lang'] = child.attributes.lang;
       }
       escapeGreaterThan(child);
       children.push(child);

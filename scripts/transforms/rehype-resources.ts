@@ -12,13 +12,17 @@ export interface ResourcesOptions {
   manuscriptDir: string;
 }
 
+/** Alt text that marks an image as decoration, as in `![decorative](flourish.svg)`. */
+export const decorativeMarker = 'decorative';
+
 const externalScheme = /^(https?|mailto|tel):/i;
 const anyScheme = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * Resolves what a chapter points at. Images must be files inside the manuscript folder:
  * their `src` becomes the manuscript-relative path and is listed in `file.data.assets`;
- * a missing, remote or escaping image is a located error. Links to chapters (`x.md`,
+ * a missing, remote or escaping image is a located error, an image without alt text a
+ * warning, and one whose alt text is `decorative` gets `alt=""` and `role="presentation"`. Links to chapters (`x.md`,
  * `x.md#part`, `#part`) are marked with `data.crossReference` for the book-level check;
  * web links stay as they are, and any other scheme is refused.
  */
@@ -54,7 +58,11 @@ function resolveImage(node: Element, file: VFile, root: string, chapterDir: stri
     reportError(file, `Image not found: \`${src}\``, node.position, 'missing-image');
     return;
   }
-  if (node.properties.alt === undefined || node.properties.alt === '') {
+  if (typeof node.properties.alt === 'string' && node.properties.alt.trim().toLowerCase() === decorativeMarker) {
+    // The author marked it as decoration: screen readers skip it.
+    node.properties.alt = '';
+    node.properties.role = 'presentation';
+  } else if (node.properties.alt === undefined || node.properties.alt === '') {
     reportWarning(file, `Image \`${src}\` has no alt text: describe it for readers who cannot see it`, node.position, 'missing-alt');
   }
   node.properties.src = resolved.relative;

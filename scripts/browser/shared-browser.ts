@@ -1,0 +1,42 @@
+import { launchBrowser, type BrowserSession } from './launch-browser.ts';
+
+/**
+ * One Chromium for every part of a build that needs one (the PDF, a generated cover),
+ * started as early as is useful and closed as soon as the last user is done with it.
+ */
+export class SharedBrowser {
+  private session: Promise<BrowserSession> | undefined;
+  private users = 0;
+
+  /** Starts Chromium now, so it is ready by the time the book is parsed. */
+  warm(): void {
+    if (this.session) return;
+    this.session = launchBrowser();
+    this.session.catch(() => undefined);
+  }
+
+  /** Says how many users will `acquire` and `release` it; with none, the browser closes. */
+  async expect(users: number): Promise<void> {
+    this.users = users;
+    if (users === 0) await this.close();
+  }
+
+  /** The running browser, started on first use. */
+  acquire(): Promise<BrowserSession> {
+    this.warm();
+    return this.session!;
+  }
+
+  /** One user is done; the last one closes the browser. */
+  async release(): Promise<void> {
+    this.users--;
+    if (this.users <= 0) await this.close();
+  }
+
+  /** Closes the browser and removes its profile, whoever still holds it. */
+  async close(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (session) await (await session.catch(() => undefined))?.close();
+  }
+}
