@@ -4,12 +4,14 @@ import type { Book } from './book/types.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
 import { renderCover } from './epub/render-cover.ts';
 import { renderEpub } from './epub/render-epub.ts';
+import { pageBreaks } from './epub/page-list.ts';
 import { renderHtml } from './html/render-html.ts';
 import { bookSlug } from './output/book-slug.ts';
 import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
-import { renderPdf } from './pdf/render-pdf.ts';
+import type { PrintPlan } from './pdf/print-plan.ts';
+import { measurePrint, printBook, type RenderedPdf } from './pdf/render-pdf.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
 /** An output format of the build. */
@@ -50,58 +52,66 @@ export interface BuildResult {
  * Builds a manuscript into the requested formats. Everything is rendered into a staging
  * folder first and moved into `outDir` only when every format succeeded; on any failure
  * `outDir` is left exactly as it was. Manuscript errors throw a `ManuscriptError`.
+ *
+ * The print layout is measured once and shared: the PDF follows it, and the EPUB marks
+ * the print edition's page breaks from it. Chromium starts while the book is parsed and
+ * prints in its own processes while the EPUB is packed here, so both cores work.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = options.progress ?? (() => undefined);
   const timings: BuildResult['timings'] = [];
-  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+  const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await work();
     timings.push({ stage, ms: performance.now() - started });
     return result;
   };
   const wanted = new Set(options.formats);
-  // Chromium starts while the book is parsed when the PDF will need it.
   const browser = new SharedBrowser();
-  if (wanted.has('pdf')) browser.warm();
+  if (wanted.has('pdf') || wanted.has('epub')) browser.warm();
   let staging: StagedOutput | undefined;
   try {
     const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
     progress(`parsed ${book.chapters.length} chapters`);
     const slug = bookSlug(book.config.title);
     const drawCover = wanted.has('epub') && !book.config.coverImage;
-    await browser.expect((wanted.has('pdf') ? 1 : 0) + (drawCover ? 1 : 0));
-    staging = await StagedOutput.create(options.outDir);
+    const measure = wanted.has('pdf') || wanted.has('epub');
+    await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
+    const out = (staging = await StagedOutput.create(options.outDir));
     const names = new Map<Format, string>();
-    if (wanted.has('html') || wanted.has('pdf') || drawCover) {
-      for (const file of await timed('html', () => renderHtml(book))) await staging.write(`html/${file.path}`, file.data);
-      if (wanted.has('html')) names.set('html', 'html');
-      progress('rendered HTML');
+
+    for (const file of await timed('html', () => renderHtml(book))) await out.write(`html/${file.path}`, file.data);
+    if (wanted.has('html')) names.set('html', 'html');
+    const print = await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang)));
+    if (!wanted.has('pdf')) await out.write('html/print.html', renderPrintDocument(print));
+    progress('rendered HTML');
+
+    const printing = { body: print, browser, printDocument: out.path('html/print.html') };
+    const measured = measure ? timed('measure', () => measurePrint(printing)) : undefined;
+    if (measured && !wanted.has('pdf')) void measured.then(() => browser.release(), () => undefined);
+    const pdf: Promise<RenderedPdf | undefined> = wanted.has('pdf')
+      ? measured!.then((plan) => timed('pdf', () => printBook({ ...printing, plan, date: options.date })))
+      : Promise.resolve(undefined);
+    const cover = drawCover ? drawnCover(book, browser, out.path('html')) : Promise.resolve(undefined);
+    const packEpub = async (plan: PrintPlan, generatedCover: Uint8Array | undefined) =>
+      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: pageBreaks(print, plan) }));
+    const epub = wanted.has('epub') ? Promise.all([measured!, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
+
+    const [pdfResult, epubBytes] = await settleAll([pdf, epub]);
+    if (pdfResult) {
+      await out.write(`${slug}.pdf`, pdfResult.pdf);
+      names.set('pdf', `${slug}.pdf`);
+      progress(`printed ${pdfResult.plan.pageCount} pages`);
     }
-    const print = wanted.has('html') || wanted.has('pdf') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
-    if (print && !wanted.has('pdf')) await staging.write('html/print.html', renderPrintDocument(print));
-    // Chromium starts and prints in its own processes while the EPUB is packed here:
-    // both cores work.
-    const pdf = wanted.has('pdf')
-      ? timed('pdf', () => renderPdf({ body: print!, browser, printDocument: staging!.path('html/print.html'), date: options.date })).then(async ({ pdf, plan, renders }) => {
-          await staging!.write(`${slug}.pdf`, pdf);
-          names.set('pdf', `${slug}.pdf`);
-          progress(`printed ${plan.pageCount} pages in ${renders} renders`);
-        })
-      : Promise.resolve();
-    const epub = wanted.has('epub')
-      ? timed('epub', async () => {
-          const generatedCover = drawCover ? await drawnCover(book, browser, staging!.path('html')) : undefined;
-          return renderEpub(book, { modified: options.date, generatedCover });
-        }).then(async (bytes) => {
-          await staging!.write(`${slug}.epub`, bytes);
-          names.set('epub', `${slug}.epub`);
-          progress('packed EPUB');
-        })
-      : Promise.resolve();
-    await settleAll([epub, pdf]);
+    if (epubBytes) {
+      // The PDF found the layout off its plan and printed again: follow its final layout.
+      const final = pdfResult && pdfResult.renders > 1 ? await packEpub(pdfResult.plan, await cover) : epubBytes;
+      await out.write(`${slug}.epub`, final);
+      names.set('epub', `${slug}.epub`);
+      progress('packed EPUB');
+    }
     const ordered = allFormats.filter((format) => names.has(format));
-    const committed = await staging.commit(ordered.map((format) => names.get(format)!));
+    const committed = await out.commit(ordered.map((format) => names.get(format)!));
     const outputs = await Promise.all(
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
@@ -112,13 +122,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** Waits for every task; if any failed, throws the first failure once all have stopped. */
-async function settleAll(tasks: Array<Promise<void>>): Promise<void> {
-  const results = await Promise.allSettled(tasks);
-  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
-}
-
 /** A cover drawn from the templates, for a book without one; releases the browser after. */
 async function drawnCover(book: Book, browser: SharedBrowser, dir: string): Promise<Uint8Array> {
   try {
@@ -126,4 +129,12 @@ async function drawnCover(book: Book, browser: SharedBrowser, dir: string): Prom
   } finally {
     await browser.release();
   }
+}
+
+/** Waits for every task; if any failed, throws the first failure once all have stopped. */
+async function settleAll<T extends readonly unknown[]>(tasks: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const results = await Promise.allSettled(tasks);
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

@@ -10,6 +10,7 @@ import { defaultManuscript } from './helpers/paths.ts';
 import { assertPrintPdf, assertValidEpub } from './helpers/book-checks.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { assertBookLayout } from './helpers/printed-book.ts';
+import { assertPageListMatchesPrint } from './helpers/page-list-check.ts';
 import { loadBook } from '../scripts/book/load-book.ts';
 import { pdfInfo, pdfText } from './helpers/read-pdf.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
@@ -48,7 +49,7 @@ test('the EPUB has a cover, a title page, a copyright page, notes, a figure, a t
   const all = chapters.join('\n');
   assert.ok((all.match(/epub:type="noteref"/g) ?? []).length >= 6, 'at least six footnotes');
   assert.equal((all.match(/epub:type="noteref"/g) ?? []).length, (all.match(/epub:type="footnote"/g) ?? []).length);
-  assert.match(all, /<figure><img src="images\/chain-of-command.svg" alt="[^"]{20,}" \/><figcaption>Figure 1\./);
+  assert.match(all, /<figure><img src="images\/chain-of-command.svg" alt="[^"]{20,}" \/><figcaption>(<span [^>]*\/>)?Figure 1\./);
   assert.match(all, /<table>/);
   assert.match(all, /epub:type="glossary" role="doc-glossary"[\s\S]*<dt>Cheka<\/dt>/);
   assert.doesNotMatch(all, /[“”]\s*--|\s--\s/, 'smart typography left no double hyphens');
@@ -85,4 +86,12 @@ test('the PDF reads as a book: recto openings, a true contents, folios and runni
   const { book } = await loadBook(defaultManuscript);
   const shares = assertBookLayout(path.join(out, `${slug}.pdf`), { title: book.config.title, chapters: book.chapters.map((chapter) => chapter.title) });
   assert.ok(shares.folios >= 0.9 && shares.heads >= 0.8);
+});
+
+test('the EPUB page list follows the print edition: p. N in the EPUB is p. N in the PDF', async () => {
+  const { listed, pages } = await assertPageListMatchesPrint(path.join(out, `${slug}.epub`), path.join(out, `${slug}.pdf`));
+  assert.ok(listed >= 0.8 * pages);
+  const opf = await (await readEpub(path.join(out, `${slug}.epub`))).text('OEBPS/content.opf');
+  assert.match(opf, /<meta refines="#pagination-source" property="source-of">pagination<\/meta>/);
+  assert.match(opf, /<meta property="schema:accessibilityFeature">pageBreakMarkers<\/meta>/);
 });

@@ -4,11 +4,18 @@
  * which has what the library would rewrite: `start` on a list, `alt=""`, ids, `epub:type`.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadBook } from '../scripts/book/load-book.ts';
+import type { Book } from '../scripts/book/types.ts';
+import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
+import { pageBreaks, type PageBreak } from '../scripts/epub/page-list.ts';
 import { renderEpubDocuments } from '../scripts/epub/render-epub.ts';
+import { renderHtml } from '../scripts/html/render-html.ts';
+import { printBody } from '../scripts/pdf/print-document.ts';
+import { measurePrint } from '../scripts/pdf/render-pdf.ts';
+import { loadHyphenator } from '../scripts/render/hyphenate-tree.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
@@ -22,13 +29,14 @@ test('every XHTML document in the EPUB is byte for byte what we rendered', async
   assert.equal(run.status, 0, run.stderr);
   const epub = await readEpub(path.join(out, 'a-minimal-book.epub'));
   const { book } = await loadBook(manuscript);
-  const documents = renderEpubDocuments(book, { generatedCover: true });
+  const documents = renderEpubDocuments(book, { generatedCover: true, pageBreaks: await printPageBreaks(book) });
   assert.ok(documents.length >= 4);
   for (const document of documents) {
     assert.equal(await epub.text(`OEBPS/${document.filename}`), document.xhtml, document.filename);
   }
   const opening = await epub.text('OEBPS/01-opening.xhtml');
   assert.match(opening, /<ol start="3">/);
+  assert.match(opening, /<span id="page-\d+" epub:type="pagebreak" role="doc-pagebreak" aria-label="\d+" \/>/);
   assert.match(opening, /<img src="images\/square.svg" alt="" role="presentation" \/>/);
   assert.doesNotMatch(opening, /image-placeholder/);
   // Images keep their manuscript names; nothing random, nothing fetched. The book names
@@ -42,6 +50,22 @@ test('every XHTML document in the EPUB is byte for byte what we rendered', async
   );
   assert.equal(await epub.text('OEBPS/images/square.svg'), readFileSync(path.join(manuscript, 'images/square.svg'), 'utf8'));
 });
+
+/** The print edition's page breaks, measured the way the build measures them. */
+async function printPageBreaks(book: Book): Promise<PageBreak[]> {
+  const dir = tempDir();
+  for (const file of await renderHtml(book)) {
+    mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
+    writeFileSync(path.join(dir, file.path), file.data);
+  }
+  const body = printBody(book, await loadHyphenator(book.config.lang));
+  const browser = new SharedBrowser();
+  try {
+    return pageBreaks(body, await measurePrint({ body, browser, printDocument: path.join(dir, 'print.html') }));
+  } finally {
+    await browser.close();
+  }
+}
 
 test('the package carries our identifier and SOURCE_DATE_EPOCH, and the zip is deterministic', async () => {
   const first = tempDir();

@@ -10,6 +10,7 @@ import { assertPrintPdf, assertValidEpub } from './helpers/book-checks.ts';
 import { mobyDickManuscript } from './helpers/paths.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { assertBookLayout } from './helpers/printed-book.ts';
+import { assertPageListMatchesPrint } from './helpers/page-list-check.ts';
 import { loadBook } from '../scripts/book/load-book.ts';
 import { pdfText } from './helpers/read-pdf.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
@@ -63,4 +64,12 @@ test('the PDF reads as a book: recto openings, a true contents, folios and runni
   const { book } = await loadBook(mobyDickManuscript);
   const shares = assertBookLayout(path.join(out, 'moby-dick.pdf'), { title: book.config.title, chapters: book.chapters.map((chapter) => chapter.title) });
   assert.ok(shares.folios >= 0.9 && shares.heads >= 0.8);
+});
+
+test('the EPUB page list follows the print edition: p. N in the EPUB is p. N in the PDF', async () => {
+  const { listed, pages } = await assertPageListMatchesPrint(path.join(out, 'moby-dick.epub'), path.join(out, 'moby-dick.pdf'));
+  assert.ok(listed >= 0.8 * pages);
+  const opf = await (await readEpub(path.join(out, 'moby-dick.epub'))).text('OEBPS/content.opf');
+  assert.match(opf, /<meta refines="#pagination-source" property="source-of">pagination<\/meta>/);
+  assert.match(opf, /<meta property="schema:accessibilityFeature">pageBreakMarkers<\/meta>/);
 });

@@ -123,6 +123,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     description: read('description', asString),
     subjects: read('subject', asStrings) ?? [],
     edition: read('edition', asString),
+    printIdentifier: read('print-identifier', asString),
     coverImage,
     chapters,
     trim: { name: trimName ?? '6x9', ...trim },

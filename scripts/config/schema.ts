@@ -32,6 +32,10 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
   'cover-image': { kind: 'path', description: 'Cover image (JPEG or PNG), relative to the manuscript folder.' },
   chapters: { kind: 'paths', description: 'Chapter files in reading order. Without it, every `*.md` in file-name order.' },
   edition: { kind: 'string', description: 'Edition statement for the copyright page, such as `First edition, 2026`.' },
+  'print-identifier': {
+    kind: 'string',
+    description: 'ISBN or other identifier of the print edition, named as the source of the EPUB\'s page numbers. Default: `identifier`.',
+  },
   trim: { kind: 'trim', description: 'Print trim size: `6x9` (default), `5x8`, `5.5x8.5`, `a5` or `letter`.' },
 };
 

@@ -18,6 +18,8 @@ export interface BookConfig {
   date?: string;
   description?: string;
   subjects: string[];
+  /** Identifier of the print edition, the source of the EPUB's page numbers. */
+  printIdentifier?: string;
   /** Edition statement, such as `First edition, 2026`. */
   edition?: string;
   /** Manuscript-relative path of the cover image. */

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import type { Element } from 'hast';
+import { h } from 'hastscript';
 import type { Book, Chapter } from '../book/types.ts';
 import { chapterSection, type Addressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
+import { pageAnchors } from '../render/page-anchors.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
@@ -9,6 +12,7 @@ import { codePoints, typefaceFiles } from '../render/typeface-files.ts';
 import { accessibilityMetadata } from './accessibility-metadata.ts';
 import { optimizeImage } from './optimize-image.ts';
 import { packageEpub, type EpubContents, type PackagedFile } from './package-epub.ts';
+import type { PageBreak } from './page-list.ts';
 
 /** One XHTML content document of the EPUB. */
 export interface EpubDocument {
@@ -25,6 +29,8 @@ export interface EpubOptions {
   modified: Date;
   /** A cover drawn from the templates (JPEG), for a book whose `book.yaml` names none. */
   generatedCover?: Uint8Array;
+  /** The print edition's page breaks, marked in the text and listed in the nav's page-list. */
+  pageBreaks?: PageBreak[];
 }
 
 /** Where the EPUB keeps a generated cover. */
@@ -59,7 +65,7 @@ function coverPath(book: Book, generated: boolean): string | undefined {
  * Renders every XHTML content document of the EPUB in reading order: the cover page
  * (when there is a cover), the title page, the copyright page, then the chapters.
  */
-export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean } = {}): EpubDocument[] {
+export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean; pageBreaks?: PageBreak[] } = {}): EpubDocument[] {
   const { config } = book;
   const addressing = epubAddressing(book);
   const documents: EpubDocument[] = [];
@@ -70,19 +76,52 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
     const body = renderTemplate('epub/cover.ejs', { src: encodeURI(cover), alt: `Cover of ${config.title}` });
     documents.push({ id: 'cover', filename: 'cover.xhtml', title: 'Cover', xhtml: page(config.title, body) });
   }
-  documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, titlePage(book), 'frontmatter') });
-  documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: 'Copyright', xhtml: page('Copyright', copyrightPage(book), 'frontmatter') });
+  const breaks = options.pageBreaks ?? [];
+  const frontMarkers = (document: string) =>
+    breaks.filter(({ place }) => 'document' in place && place.document === document).map((pageBreak) => serializeXhtml(pageMarker(pageBreak.folio))).join('');
+  documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, frontMarkers('titlepage') + titlePage(book), 'frontmatter') });
+  documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: 'Copyright', xhtml: page('Copyright', frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
   for (const chapter of book.chapters) {
-    const body = serializeXhtml(chapterSection(chapter, addressing));
+    const section = chapterSection(chapter, addressing);
+    markPageBreaks(section, breaks.filter(({ place }) => 'chapterId' in place && place.chapterId === chapter.id));
+    const body = serializeXhtml(section);
     documents.push({ id: chapter.id, filename: chapterFileName(chapter), title: chapter.title, xhtml: page(chapter.title, body, chapter.matter) });
   }
   return documents;
 }
 
+/** The id of the marker of a print page in the EPUB. */
+function pageId(folio: string): string {
+  return `page-${folio}`;
+}
+
+/** The marker of a print page: an empty `span` with `epub:type="pagebreak"`, named by its folio. */
+function pageMarker(folio: string): Element {
+  return h('span', { id: pageId(folio), 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: folio });
+}
+
+/** Puts the markers of the pages that begin at each anchor at the start of that anchor, in order. */
+function markPageBreaks(section: Element, breaks: readonly PageBreak[]): void {
+  if (breaks.length === 0) return;
+  const anchors = pageAnchors(section);
+  const byAnchor = new Map<number, Element[]>();
+  for (const { folio, place } of breaks) {
+    if (!('anchorIndex' in place)) continue;
+    byAnchor.set(place.anchorIndex, [...(byAnchor.get(place.anchorIndex) ?? []), pageMarker(folio)]);
+  }
+  for (const [index, markers] of byAnchor) anchors[index]!.children.unshift(...markers);
+}
+
 /** Renders the whole book as EPUB 3 bytes. */
 export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
   const { config } = book;
-  const documents = renderEpubDocuments(book, { generatedCover: options.generatedCover !== undefined });
+  const documents = renderEpubDocuments(book, { generatedCover: options.generatedCover !== undefined, pageBreaks: options.pageBreaks });
+  const chapterFiles = new Map(book.chapters.map((chapter) => [chapter.id, chapterFileName(chapter)]));
+  const frontFiles: Record<string, string> = { titlepage: 'titlepage.xhtml', copyright: 'copyright.xhtml', nav: 'toc.xhtml' };
+  const pages = (options.pageBreaks ?? []).map(({ folio, place }) => ({
+    folio,
+    href: `${'document' in place ? frontFiles[place.document] : chapterFiles.get(place.chapterId)}#${pageId(folio)}`,
+  }));
   const cover = coverPath(book, options.generatedCover !== undefined);
   const entries = contentsEntries(book, (chapter, fragment) => chapterFileName(chapter) + (fragment ? `#${fragment}` : ''), true);
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0];
@@ -95,7 +134,8 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     ...(firstBack ? [{ type: 'backmatter', href: chapterFileName(firstBack), title: 'Back Matter' }] : []),
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
-  const navBody = renderTemplate('epub/nav.ejs', { tocTitle: 'Contents', contents, landmarks });
+  const navMarkers = (options.pageBreaks ?? []).filter(({ place }) => 'document' in place && place.document === 'nav');
+  const navBody = navMarkers.map(({ folio }) => serializeXhtml(pageMarker(folio))).join('') + renderTemplate('epub/nav.ejs', { tocTitle: 'Contents', contents, landmarks, pages });
   const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title: 'Contents', body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: 2 });
 
@@ -129,7 +169,8 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     book: templateBook(book),
     modified: options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     coverId: cover ? 'cover-image' : undefined,
-    accessibility: accessibilityMetadata(book, { pageList: false }),
+    accessibility: accessibilityMetadata(book, { pageList: pages.length > 0 }),
+    pageSource: pages.length > 0 ? config.printIdentifier ?? config.identifier : undefined,
     manifest,
     spine,
   });

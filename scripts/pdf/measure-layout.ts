@@ -7,6 +7,7 @@ import type { Book } from '../book/types.ts';
 import { containPage } from '../browser/contain-page.ts';
 import { readPageMap, type PageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
+import { frontPageIds } from './print-plan.ts';
 
 /** Options of {@link measureLayout}. */
 export interface MeasureOptions {
@@ -27,7 +28,8 @@ export interface MeasureOptions {
  * the same on both sides, so a chapter lays out the same wherever it falls: the book is
  * cut into parts of about equal length, each printed (untagged, in its own browser
  * context, so on its own core) after the same front pages, whose contents link every
- * chapter and so make Chromium write a destination for each. The parts' pages then add up.
+ * chapter and so make Chromium write a destination for each; an index after the last
+ * chapter links every page anchor for the same reason. The parts' pages then add up.
  */
 export async function measureLayout(options: MeasureOptions): Promise<PageMap> {
   const groups = splitChapters(options.body.book, options.parts);
@@ -37,11 +39,13 @@ export async function measureLayout(options: MeasureOptions): Promise<PageMap> {
   groups.forEach((group, index) => {
     const map = maps[index]!;
     const frontPages = Math.min(...group.map((id) => map.pages.get(id) ?? Infinity)) - 1;
-    for (const id of group) {
+    const lastPage = map.pages.get('measure-index')! - 1;
+    if (index === 0) for (const id of frontPageIds) if (map.pages.has(id)) pages.set(id, map.pages.get(id)!);
+    for (const id of group.flatMap((chapterId) => [chapterId, ...options.body.anchors.get(chapterId)!])) {
       const page = map.pages.get(id);
       if (page !== undefined) pages.set(id, index === 0 ? page : before + page - frontPages);
     }
-    before += index === 0 ? map.pageCount : map.pageCount - frontPages;
+    before += index === 0 ? lastPage : lastPage - frontPages;
   });
   return { pageCount: before, pages };
 }
@@ -52,14 +56,15 @@ async function measurePart(options: MeasureOptions, chapterIds: string[], index:
   try {
     const page = await context.newPage();
     await containPage(page, options.allowedDirs);
-    await writeFile(file, renderPrintDocument(options.body, { chapterIds: new Set(chapterIds) }));
+    const measureIndex = [...frontPageIds, ...chapterIds.flatMap((id) => options.body.anchors.get(id)!)];
+    await writeFile(file, renderPrintDocument(options.body, { chapterIds: new Set(chapterIds), measureIndex }));
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: options.timeout });
     await page.evaluate('document.fonts.ready');
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
     return readPageMap(await PDFDocument.load(bytes, { updateMetadata: false }));
   } finally {
     await context.close();
-    await rm(file, { force: true });
+    if (!process.env.KEEP_MEASURE) await rm(file, { force: true });
   }
 }
 

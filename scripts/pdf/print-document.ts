@@ -3,6 +3,7 @@ import { chapterSection } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
 import { hyphenateTree, type Hyphenator } from '../render/hyphenate-tree.ts';
+import { pageAnchors } from '../render/page-anchors.ts';
 import { serializeHtml } from '../render/serialize-html.ts';
 import { renderTemplate } from '../render/templates.ts';
 import { printAddressing } from './print-addressing.ts';
@@ -14,22 +15,30 @@ export interface PrintBody {
   book: Book;
   /** Each chapter's section as HTML, hyphenated, ids and links made unique in one document. */
   chapters: Map<string, string>;
+  /** The ids of each chapter's page anchors (see `pageAnchors`), in order, by chapter id. */
+  anchors: Map<string, string[]>;
 }
 
 /**
  * Serialises every chapter for print once: one document for the whole book, so ids are
- * prefixed with their chapter's id and links become fragments; running text gets soft
- * hyphens when there are patterns for the book's language.
+ * prefixed with their chapter's id and links become fragments; every page anchor gets an
+ * id, so measuring can learn its page; running text gets soft hyphens when there are
+ * patterns for the book's language.
  */
 export function printBody(book: Book, hyphenate: Hyphenator | undefined): PrintBody {
   const addressing = printAddressing(book);
   const chapters = new Map<string, string>();
+  const anchors = new Map<string, string[]>();
   for (const chapter of book.chapters) {
     const section = chapterSection(chapter, addressing);
+    anchors.set(chapter.id, pageAnchors(section).map((element, index) => {
+      if (typeof element.properties.id !== 'string') element.properties.id = `${chapter.id}--a${index}`;
+      return element.properties.id;
+    }));
     if (hyphenate && !chapter.lang) hyphenateTree(section, hyphenate);
     chapters.set(chapter.id, serializeHtml(section));
   }
-  return { book, chapters };
+  return { book, chapters, anchors };
 }
 
 /** Which part of the book a print document holds, and what it knows of the layout. */
@@ -38,6 +47,11 @@ export interface PrintDocumentOptions {
   plan?: PrintPlan;
   /** Only these chapters, after the front pages (to measure part of the book); default all. */
   chapterIds?: ReadonlySet<string>;
+  /**
+   * Ids to link from an index after the last chapter, on pages of its own: Chromium writes
+   * a destination (and so a page number) only for an element that a link points to.
+   */
+  measureIndex?: readonly string[];
 }
 
 /**
@@ -49,7 +63,7 @@ export interface PrintDocumentOptions {
  */
 export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
-  const { plan, chapterIds } = options;
+  const { plan, chapterIds, measureIndex } = options;
   const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
     ...entry,
     page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
@@ -59,6 +73,7 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     title: book.config.title,
     trim: book.config.trim,
     pageStyles: printPageStyles(book, plan),
+    measureIndex,
     halftitle: halfTitlePage(book),
     titlepage: titlePage(book),
     copyright: copyrightPage(book),

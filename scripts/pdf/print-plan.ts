@@ -1,10 +1,13 @@
 import { EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import type { PageMap } from './page-map.ts';
 
+/** Ids of the front pages in the print document, whose pages are measured too. */
+export const frontPageIds = ['titlepage', 'copyright-page', 'contents'] as const;
+
 /**
  * Where everything lands in the printed book, learnt from a render: which chapters need a
  * blank verso before them so that they open on a recto, the page each chapter starts on,
- * and where arabic numbering begins.
+ * where arabic numbering begins, and on which page each page anchor falls.
  */
 export interface PrintPlan {
   /** Ids of the chapters that get a blank page before them. */
@@ -14,6 +17,10 @@ export interface PrintPlan {
   /** The page that is folio 1: the first page of body matter. */
   bodyStart: number;
   pageCount: number;
+  /** For each page anchor: its chapter and how many pages after the chapter's start it falls. */
+  anchorOffsets: Map<string, { chapterId: string; offset: number }>;
+  /** The pages on which the title page, the copyright page and the contents begin. */
+  frontPages: Map<string, number>;
 }
 
 /**
@@ -22,7 +29,13 @@ export interface PrintPlan {
  * less the blanks before it; from those, a blank goes before every chapter that would
  * otherwise open on an even (verso) page.
  */
-export function planPrint(chapterIds: readonly string[], firstBodyId: string, map: PageMap, previous?: PrintPlan): PrintPlan {
+export function planPrint(
+  chapterIds: readonly string[],
+  firstBodyId: string,
+  map: PageMap,
+  anchors: ReadonlyMap<string, readonly string[]>,
+  previous?: PrintPlan,
+): PrintPlan {
   const blankBefore = new Set<string>();
   const starts = new Map<string, number>();
   let previousBlanks = 0;
@@ -44,7 +57,28 @@ export function planPrint(chapterIds: readonly string[], firstBodyId: string, ma
     starts,
     bodyStart: starts.get(firstBodyId)!,
     pageCount: map.pageCount - previousBlanks + added,
+    anchorOffsets: previous?.anchorOffsets ?? anchorOffsets(chapterIds, map, anchors),
+    frontPages: previous?.frontPages ?? new Map(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])),
   };
+}
+
+/** Where each page anchor falls relative to its chapter's start: the same wherever the chapter lands. */
+function anchorOffsets(chapterIds: readonly string[], map: PageMap, anchors: ReadonlyMap<string, readonly string[]>) {
+  const offsets = new Map<string, { chapterId: string; offset: number }>();
+  for (const chapterId of chapterIds) {
+    const start = map.pages.get(chapterId)!;
+    for (const anchor of anchors.get(chapterId) ?? []) {
+      const page = map.pages.get(anchor);
+      if (page !== undefined) offsets.set(anchor, { chapterId, offset: page - start });
+    }
+  }
+  return offsets;
+}
+
+/** The final page of a page anchor. */
+export function anchorPage(plan: PrintPlan, anchorId: string): number | undefined {
+  const entry = plan.anchorOffsets.get(anchorId);
+  return entry && plan.starts.get(entry.chapterId)! + entry.offset;
 }
 
 /** True when a render landed every chapter where the plan said it would. */

@@ -14,15 +14,13 @@ import { readPageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
 
-/** Options of {@link renderPdf}. */
-export interface PdfOptions {
+/** What printing needs: the serialised book, the build's browser and where the files are. */
+export interface PrintOptions {
   body: PrintBody;
-  /** The build's browser, usually started while the book was still being parsed; released here. */
+  /** The build's browser, usually started while the book was still being parsed. */
   browser: SharedBrowser;
   /** Where to write the print document: beside the staged web edition, whose files it uses. */
   printDocument: string;
-  /** Stamped into the PDF's dates. */
-  date: Date;
   /** Longest one print may take, in milliseconds. */
   timeout?: number;
 }
@@ -30,58 +28,84 @@ export interface PdfOptions {
 /** What the PDF renderer produced. */
 export interface RenderedPdf {
   pdf: Uint8Array;
+  /** The layout of the PDF as printed. */
   plan: PrintPlan;
-  /** How many times Chromium printed the book (the measuring print counts once). */
+  /** How many times Chromium printed the whole book after measuring it. */
   renders: number;
 }
 
-const maxRenders = 4;
+const maxRenders = 3;
+const defaultTimeout = 300_000;
 
 /**
- * Prints the book with Chromium into a tagged PDF with an outline, at the book's trim.
- * Chromium cannot open chapters on rectos or number a contents page by itself, so the
- * book is first measured (see `measureLayout`), then printed with blank versos where
- * needed, page numbers in the contents and running heads fixed to the real pages; that
- * render is read back and must land every chapter where the plan said, or it is planned
- * and printed again. The browser is released while the PDF is finished.
+ * Plans the print layout: measures where every chapter and page anchor falls (see
+ * `measureLayout`), then decides the blank versos that make chapters open on rectos.
+ * The EPUB's page list and the PDF both follow this plan.
  */
-export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
+export async function measurePrint(options: PrintOptions): Promise<PrintPlan> {
   const { book } = options.body;
-  const chapterIds = book.chapters.map((chapter) => chapter.id);
-  const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0]!;
   const session = await options.browser.acquire();
-  let released: Promise<void> | undefined;
   try {
-    const allowedDirs = [path.dirname(options.printDocument), templatesDir];
-    const timeout = options.timeout ?? 300_000;
     const measured = await measureLayout({
       browser: session.browser,
       body: options.body,
       dir: path.dirname(options.printDocument),
-      allowedDirs,
+      allowedDirs: allowedDirs(options),
       parts: Math.max(1, Math.min(os.availableParallelism(), 4)),
-      timeout,
+      timeout: options.timeout ?? defaultTimeout,
     });
-    let plan = planPrint(chapterIds, firstBody.id, measured);
+    return planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), measured, options.body.anchors);
+  } catch (error) {
+    throw asPrintError(error);
+  }
+}
+
+/**
+ * Prints the book with Chromium into a tagged PDF with an outline, at the book's trim,
+ * following `plan`: blank versos where needed, page numbers in the contents and running
+ * heads fixed to the real pages (Chromium has no `target-counter()`, `string-set` or
+ * `break-before: right`). The render is read back and must land every chapter where the
+ * plan said, or it is planned and printed again. The browser is released while the PDF
+ * is finished.
+ */
+export async function printBook(options: PrintOptions & { plan: PrintPlan; date: Date }): Promise<RenderedPdf> {
+  const { book } = options.body;
+  const session = await options.browser.acquire();
+  let released: Promise<void> | undefined;
+  try {
     const page = await session.browser.newPage();
-    await containPage(page, allowedDirs);
-    for (let renders = 2; renders <= maxRenders; renders++) {
-      const bytes = await printOnce(page, options.printDocument, renderPrintDocument(options.body, { plan }), timeout);
+    await containPage(page, allowedDirs(options));
+    let plan = options.plan;
+    for (let renders = 1; renders <= maxRenders; renders++) {
+      const bytes = await printOnce(page, options.printDocument, renderPrintDocument(options.body, { plan }), options.timeout ?? defaultTimeout);
       const document = await PDFDocument.load(bytes, { updateMetadata: false });
       const map = readPageMap(document);
       if (planHolds(plan, map)) {
         released = options.browser.release();
         return { pdf: await finishPdf(document, book, options.date), plan, renders };
       }
-      plan = planPrint(chapterIds, firstBody.id, map, plan);
+      plan = planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), map, options.body.anchors, plan);
     }
     throw new EnvironmentError(`The print layout did not settle after ${maxRenders} renders`, ExitCode.output);
   } catch (error) {
-    if (error instanceof EnvironmentError) throw error;
-    throw new EnvironmentError(`Chromium could not print the PDF: ${(error as Error).message}`, ExitCode.output);
+    throw asPrintError(error);
   } finally {
     await (released ?? options.browser.release());
   }
+}
+
+function firstBodyId(body: PrintBody): string {
+  const chapters = body.book.chapters;
+  return (chapters.find((chapter) => chapter.matter === 'bodymatter') ?? chapters[0]!).id;
+}
+
+function allowedDirs(options: PrintOptions): string[] {
+  return [path.dirname(options.printDocument), templatesDir];
+}
+
+function asPrintError(error: unknown): Error {
+  if (error instanceof EnvironmentError) return error;
+  return new EnvironmentError(`Chromium could not print the PDF: ${(error as Error).message}`, ExitCode.output);
 }
 
 /** Writes the print document and prints it, tagged and with bookmarks. */

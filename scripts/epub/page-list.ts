@@ -1,0 +1,46 @@
+import type { PrintBody } from '../pdf/print-document.ts';
+import { anchorPage, folio, type PrintPlan } from '../pdf/print-plan.ts';
+
+/** Where in the EPUB a print page begins: at a chapter's page anchor, or at the start of a front document. */
+export type PagePlace = { chapterId: string; anchorIndex: number } | { document: 'titlepage' | 'copyright' | 'nav' };
+
+/** A print page, and where its marker goes in the EPUB. */
+export interface PageBreak {
+  /** The folio as printed: `vii`, `212`. */
+  folio: string;
+  place: PagePlace;
+}
+
+/**
+ * The print edition's pages, to be marked in the EPUB in reading order. A page on which
+ * some page anchor (a paragraph, list item, heading, cell...) begins is marked at the
+ * first such anchor; a page that holds only the middle of one long paragraph gets no
+ * marker. Pages without text are marked where they fall in the reading order: the half
+ * title and its verso before the title page, the contents' pages at the nav document,
+ * a blank verso just before the chapter that follows it.
+ */
+export function pageBreaks(body: PrintBody, plan: PrintPlan): PageBreak[] {
+  const breaks: PageBreak[] = [];
+  const mark = (page: number, place: PagePlace) => breaks.push({ folio: folio(page, plan), place });
+  const titlepage = plan.frontPages.get('titlepage');
+  const copyright = plan.frontPages.get('copyright-page');
+  const contents = plan.frontPages.get('contents');
+  const firstChapter = Math.min(...plan.starts.values());
+  let page = 1;
+  for (; titlepage !== undefined && page <= titlepage; page++) mark(page, { document: 'titlepage' });
+  for (; copyright !== undefined && page <= copyright; page++) mark(page, { document: 'copyright' });
+  for (page = Math.max(page, contents ?? page); contents !== undefined && page < firstChapter; page++) mark(page, { document: 'nav' });
+
+  let lastPage = page - 1;
+  for (const chapter of body.book.chapters) {
+    const start = plan.starts.get(chapter.id)!;
+    if (plan.blankBefore.has(chapter.id) && start - 1 > lastPage) mark(start - 1, { chapterId: chapter.id, anchorIndex: 0 });
+    body.anchors.get(chapter.id)!.forEach((id, anchorIndex) => {
+      const at = anchorPage(plan, id);
+      if (at === undefined || at <= lastPage) return;
+      mark(at, { chapterId: chapter.id, anchorIndex });
+      lastPage = at;
+    });
+  }
+  return breaks;
+}
