@@ -68,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const wanted = new Set(options.formats);
   const browser = new SharedBrowser();
-  if (wanted.has('pdf') || wanted.has('epub')) browser.warm();
+  if (wanted.has('pdf')) browser.warm();
   let staging: StagedOutput | undefined;
   try {
     const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
@@ -80,13 +80,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const out = (staging = await StagedOutput.create(options.outDir));
     const names = new Map<Format, string>();
 
-    for (const file of await timed('html', () => renderHtml(book))) await out.write(`html/${file.path}`, file.data);
+    const site = await timed('html', () => renderHtml(book));
+    for (const file of site) await out.write(`html/${file.path}`, file.data);
     if (wanted.has('html')) names.set('html', 'html');
     const print = await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang)));
     if (!wanted.has('pdf')) await out.write('html/print.html', renderPrintDocument(print));
     progress('rendered HTML');
 
-    const printing = { body: print, browser, printDocument: out.path('html/print.html') };
+    const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
+    const printing = { body: print, browser, printDocument: out.path('html/print.html'), fontsCss };
     const measured = measure ? timed('measure', () => measurePrint(printing)) : undefined;
     if (measured && !wanted.has('pdf')) void measured.then(() => browser.release(), () => undefined);
     const pdf: Promise<RenderedPdf | undefined> = wanted.has('pdf')

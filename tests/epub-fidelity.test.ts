@@ -4,7 +4,7 @@
  * which has what the library would rewrite: `start` on a list, `alt=""`, ids, `epub:type`.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadBook } from '../scripts/book/load-book.ts';
@@ -54,14 +54,16 @@ test('every XHTML document in the EPUB is byte for byte what we rendered', async
 /** The print edition's page breaks, measured the way the build measures them. */
 async function printPageBreaks(book: Book): Promise<PageBreak[]> {
   const dir = tempDir();
-  for (const file of await renderHtml(book)) {
+  const site = await renderHtml(book);
+  for (const file of site) {
     mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
     writeFileSync(path.join(dir, file.path), file.data);
   }
   const body = printBody(book, await loadHyphenator(book.config.lang));
   const browser = new SharedBrowser();
   try {
-    return pageBreaks(body, await measurePrint({ body, browser, printDocument: path.join(dir, 'print.html') }));
+    const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
+    return pageBreaks(body, await measurePrint({ body, browser, printDocument: path.join(dir, 'print.html'), fontsCss }));
   } finally {
     await browser.close();
   }
@@ -70,11 +72,14 @@ async function printPageBreaks(book: Book): Promise<PageBreak[]> {
 test('the package carries our identifier and SOURCE_DATE_EPOCH, and the zip is deterministic', async () => {
   const first = tempDir();
   const second = tempDir();
-  // The second build runs in another time zone: zip times must not depend on it.
+  // The second build runs in another time zone, and takes its print layout from the cache
+  // the first one filled: neither may change a byte.
+  const cache = tempDir('quire-cache-');
   for (const [out, zone] of [[first, 'UTC'], [second, 'America/New_York']] as const) {
-    const run = runCli(['build', '--format', 'epub', '--quiet', '--manuscript', manuscript, '--out', out], { TZ: zone });
+    const run = runCli(['build', '--format', 'epub', '--quiet', '--manuscript', manuscript, '--out', out], { TZ: zone, QUIRE_CACHE_DIR: cache });
     assert.equal(run.status, 0, run.stderr);
   }
+  assert.equal(readdirSync(path.join(cache, 'layout')).length, 1, 'the first build cached its print layout');
   const bytes = readFileSync(path.join(first, 'a-minimal-book.epub'));
   assert.ok(bytes.equals(readFileSync(path.join(second, 'a-minimal-book.epub'))), 'two builds give the same bytes');
   // The mimetype entry comes first, stored: the EPUB container's magic number.

@@ -9,6 +9,7 @@ import type { SharedBrowser } from '../browser/shared-browser.ts';
 import { EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
+import { layoutKey, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
 import { measureLayout } from './measure-layout.ts';
 import { readPageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
@@ -39,21 +40,27 @@ const defaultTimeout = 300_000;
 
 /**
  * Plans the print layout: measures where every chapter and page anchor falls (see
- * `measureLayout`), then decides the blank versos that make chapters open on rectos.
+ * `measureLayout`), or takes the measure from the layout cache when nothing that decides
+ * it has changed, then decides the blank versos that make chapters open on rectos.
  * The EPUB's page list and the PDF both follow this plan.
  */
-export async function measurePrint(options: PrintOptions): Promise<PrintPlan> {
+export async function measurePrint(options: PrintOptions & { fontsCss: string }): Promise<PrintPlan> {
   const { book } = options.body;
-  const session = await options.browser.acquire();
   try {
-    const measured = await measureLayout({
-      browser: session.browser,
-      body: options.body,
-      dir: path.dirname(options.printDocument),
-      allowedDirs: allowedDirs(options),
-      parts: Math.max(1, Math.min(os.availableParallelism(), 4)),
-      timeout: options.timeout ?? defaultTimeout,
-    });
+    const key = await layoutKey(renderPrintDocument(options.body), options.fontsCss);
+    let measured = await readCachedLayout(key);
+    if (!measured) {
+      const session = await options.browser.acquire();
+      measured = await measureLayout({
+        browser: session.browser,
+        body: options.body,
+        dir: path.dirname(options.printDocument),
+        allowedDirs: allowedDirs(options),
+        parts: Math.max(1, Math.min(os.availableParallelism(), 4)),
+        timeout: options.timeout ?? defaultTimeout,
+      });
+      await writeCachedLayout(key, measured);
+    }
     return planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), measured, options.body.anchors);
   } catch (error) {
     throw asPrintError(error);

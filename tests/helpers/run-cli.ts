@@ -11,12 +11,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `scripts/cli.ts` in a child process, as a user would through npm. */
+/**
+ * Runs `scripts/cli.ts` in a child process, as a user would through npm. Each run gets an
+ * empty layout cache unless `env` names one, so every build measures its print layout.
+ */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/cli.ts'), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env },
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', QUIRE_CACHE_DIR: tempDir('quire-cache-'), ...env },
     timeout: 600_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
