@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../book/types.ts';
-import { chapterSection, type Addressing } from '../render/chapter-section.ts';
+import { chapterSection, linkTargets, type Addressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { pageAnchors } from '../render/page-anchors.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
@@ -38,14 +38,12 @@ export const generatedCoverPath = 'images/cover.jpg';
 
 /** How the EPUB addresses chapters: one XHTML file each, ids as they are. */
 function epubAddressing(book: Book): Addressing {
-  const byPath = new Map(book.chapters.map((chapter) => [chapter.sourcePath, chapter]));
+  const targetOf = linkTargets(book);
   return {
     href(reference, from) {
       const fragment = reference.fragment ? `#${reference.fragment}` : '';
       if (reference.targetPath === from.sourcePath && fragment) return fragment;
-      const target = byPath.get(reference.targetPath);
-      if (!target) throw new Error(`Unchecked link from ${from.sourcePath} to ${reference.targetPath}`);
-      return chapterFileName(target) + fragment;
+      return chapterFileName(targetOf(reference, from)) + fragment;
     },
     id: (id) => id,
   };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
-import { chapterSection, type Addressing } from '../render/chapter-section.ts';
+import { chapterSection, linkTargets, type Addressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { copyrightPage, titlePage } from '../render/front-pages.ts';
 import { serializeHtml } from '../render/serialize-html.ts';
@@ -15,11 +15,10 @@ export function chapterPageName(chapter: Chapter): string {
 
 /** Web addressing: one page per chapter, ids as they are. */
 function webAddressing(book: Book): Addressing {
-  const byPath = new Map(book.chapters.map((chapter) => [chapter.sourcePath, chapter]));
+  const targetOf = linkTargets(book);
   return {
     href(reference, from) {
-      const target = byPath.get(reference.targetPath);
-      if (!target) throw new Error(`Unchecked link from ${from.sourcePath} to ${reference.targetPath}`);
+      const target = targetOf(reference, from);
       const fragment = reference.fragment ? `#${reference.fragment}` : '';
       return target === from && fragment ? fragment : chapterPageName(target) + fragment;
     },

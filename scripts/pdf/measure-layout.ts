@@ -64,7 +64,7 @@ async function measurePart(options: MeasureOptions, chapterIds: string[], index:
     return readPageMap(await PDFDocument.load(bytes, { updateMetadata: false }));
   } finally {
     await context.close();
-    if (!process.env.KEEP_MEASURE) await rm(file, { force: true });
+    await rm(file, { force: true });
   }
 }
 

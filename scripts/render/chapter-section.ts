@@ -1,6 +1,6 @@
 import type { Element, Nodes, Root } from 'hast';
 import { h } from 'hastscript';
-import type { Chapter, CrossReference } from '../book/types.ts';
+import type { Book, Chapter, CrossReference } from '../book/types.ts';
 import { ariaRoles } from '../book/chapter-roles.ts';
 
 /** How one output names things: where a link between chapters goes, and what an id becomes. */
@@ -9,6 +9,19 @@ export interface Addressing {
   href(reference: CrossReference, from: Chapter): string;
   /** The id that `id` of `chapter` gets in this output. */
   id(id: string, chapter: Chapter): string;
+}
+
+/**
+ * Finds the chapter a cross-reference points at. Links were checked when the book was
+ * loaded, so a miss here is a bug, not a manuscript error.
+ */
+export function linkTargets(book: Book): (reference: CrossReference, from: Chapter) => Chapter {
+  const byPath = new Map(book.chapters.map((chapter) => [chapter.sourcePath, chapter]));
+  return (reference, from) => {
+    const target = byPath.get(reference.targetPath);
+    if (!target) throw new Error(`Unchecked link from ${from.sourcePath} to ${reference.targetPath}`);
+    return target;
+  };
 }
 
 /**
