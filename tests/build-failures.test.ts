@@ -34,3 +34,10 @@ test('a successful build replaces earlier outputs whole and keeps unrelated file
   assert.deepEqual(readdirSync(out).sort(), ['a-minimal-book.epub', 'notes.txt']);
   assert.deepEqual(readdirSync(path.dirname(out)).filter((name) => name.includes(`${path.basename(out)}.staging-`)), []);
 });
+
+test('the web edition holds only its pages, styles, fonts and images: no working files', () => {
+  const out = tempDir();
+  const run = runCli(['build', '--quiet', '--manuscript', manuscript, '--out', out]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(readdirSync(path.join(out, 'html')).sort(), ['01-opening.html', '02-closing.html', 'fonts', 'images', 'index.html', 'print.html', 'styles']);
+});

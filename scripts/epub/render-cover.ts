@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Book } from '../book/types.ts';
@@ -28,5 +28,6 @@ export async function renderCover(book: Book, session: BrowserSession, dir: stri
     return await page.screenshot({ type: 'jpeg', quality: 92, clip: { x: 0, y: 0, ...coverSize } });
   } finally {
     await context.close();
+    await rm(file, { force: true });
   }
 }
