@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { build } from './build.ts';
-import { parseCommand, usage, type Command } from './cli/parse-args.ts';
+import { parseCommand, usage, type BuildCommand, type Command } from './cli/parse-args.ts';
+import { runCheck } from './cli/run-check.ts';
 import { collectMessages, formatMessage } from './diagnostics/format-message.ts';
 import { EnvironmentError, ExitCode, ManuscriptError } from './diagnostics/errors.ts';
 import { discardAllStagingSync } from './output/staged-output.ts';
@@ -16,7 +17,7 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
-async function runBuild(command: Command): Promise<number> {
+async function runBuild(command: BuildCommand): Promise<number> {
   const started = performance.now();
   const log = command.quiet ? () => undefined : (line: string) => console.log(line);
   try {
@@ -62,7 +63,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return ExitCode.ok;
   }
-  return runBuild(command);
+  if (command.name === 'check') return runCheck(command);
+  if (command.name === 'build') return runBuild(command);
+  throw new Error(`The "${command.name}" command is not available yet`);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,7 +4,7 @@
  */
 
 /** The value shapes a key may take. */
-export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim';
+export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim' | 'switches';
 
 /** One known key of `book.yaml`. */
 export interface KeySpec {
@@ -33,6 +33,7 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
   chapters: { kind: 'paths', description: 'Chapter files in reading order. Without it, every `*.md` in file-name order.' },
   edition: { kind: 'string', description: 'Edition statement for the copyright page, such as `First edition, 2026`.' },
   trim: { kind: 'trim', description: 'Print trim size: `6x9` (default), `5x8`, `5.5x8.5`, `a5` or `letter`.' },
+  check: { kind: 'switches', description: 'Warnings of `npm run check` to switch off, such as `check: { straight-quote: off }`.' },
 };
 
 /**
