@@ -17,6 +17,18 @@ export type Format = 'epub' | 'pdf' | 'html';
 /** Every format, in the order they are built. */
 export const allFormats: readonly Format[] = ['html', 'epub', 'pdf'];
 
+/**
+ * A step of the build, for a progress display. A counting stage reports `done` of
+ * `total` (chapters parsed, pages printed); `finished` is set, with one line saying what
+ * was done, when a stage is complete.
+ */
+export interface BuildProgress {
+  stage: 'parse' | 'html' | 'pdf' | 'epub';
+  done?: number;
+  total?: number;
+  finished?: string;
+}
+
 /** What to build, from where, to where. */
 export interface BuildOptions {
   manuscriptDir: string;
@@ -24,8 +36,8 @@ export interface BuildOptions {
   formats: readonly Format[];
   /** The build's timestamp (see `sourceDate`). */
   date: Date;
-  /** Called with a line of progress. */
-  progress?: (line: string) => void;
+  /** Told of every step; the build itself never writes to the terminal. */
+  progress?: (event: BuildProgress) => void;
 }
 
 /** One file or folder the build wrote. */
@@ -41,6 +53,8 @@ export interface BuildResult {
   /** Files with warnings (a successful build has no errors). */
   files: VFile[];
   outputs: BuiltOutput[];
+  /** Pages of the PDF, when one was built. */
+  pageCount?: number;
   /** How long each stage took, in milliseconds, in the order they finished. */
   timings: Array<{ stage: string; ms: number }>;
 }
@@ -66,15 +80,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   browser?.catch(() => undefined);
   let staging: StagedOutput | undefined;
   try {
-    const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
-    progress(`parsed ${book.chapters.length} chapters`);
+    const { book, files } = await timed('parse', () =>
+      loadBook(options.manuscriptDir, { onChapter: (done, total) => progress({ stage: 'parse', done, total }) }),
+    );
+    progress({ stage: 'parse', finished: `parsed ${book.chapters.length} chapters` });
+    let pageCount: number | undefined;
     const slug = bookSlug(book.config.title);
     staging = await StagedOutput.create(options.outDir);
     const names = new Map<Format, string>();
     if (wanted.has('html') || wanted.has('pdf')) {
       for (const file of await timed('html', () => renderHtml(book))) await staging.write(`html/${file.path}`, file.data);
       if (wanted.has('html')) names.set('html', 'html');
-      progress('rendered HTML');
+      progress({ stage: 'html', finished: 'rendered HTML' });
     }
     const print = wanted.has('html') || wanted.has('pdf') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
     if (print && !wanted.has('pdf')) await staging.write('html/print.html', renderPrintDocument(print));
@@ -83,18 +100,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pdf = wanted.has('pdf')
       ? timed('pdf', () => {
           browserHandedOver = true;
-          return renderPdf({ body: print!, browser: browser!, printDocument: staging!.path('html/print.html'), date: options.date });
+          return renderPdf({
+            body: print!,
+            browser: browser!,
+            printDocument: staging!.path('html/print.html'),
+            date: options.date,
+            onProgress: (step, pages) => progress({ stage: 'pdf', done: step === 'measured' ? 0 : pages, total: pages }),
+          });
         }).then(async ({ pdf, plan, renders }) => {
           await staging!.write(`${slug}.pdf`, pdf);
           names.set('pdf', `${slug}.pdf`);
-          progress(`printed ${plan.pageCount} pages in ${renders} renders`);
+          pageCount = plan.pageCount;
+          progress({ stage: 'pdf', finished: `printed ${plan.pageCount} pages in ${renders} renders` });
         })
       : Promise.resolve();
     const epub = wanted.has('epub')
       ? timed('epub', () => renderEpub(book, options.date)).then(async (bytes) => {
           await staging!.write(`${slug}.epub`, bytes);
           names.set('epub', `${slug}.epub`);
-          progress('packed EPUB');
+          progress({ stage: 'epub', finished: 'packed EPUB' });
         })
       : Promise.resolve();
     await settleAll([epub, pdf]);
@@ -103,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputs = await Promise.all(
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
-    return { book, files, outputs, timings };
+    return { book, files, outputs, pageCount, timings };
   } finally {
     await staging?.discard();
     if (browser && !browserHandedOver) await (await browser.catch(() => undefined))?.close();

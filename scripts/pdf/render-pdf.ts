@@ -25,6 +25,8 @@ export interface PdfOptions {
   date: Date;
   /** Longest one print may take, in milliseconds. */
   timeout?: number;
+  /** Told when the book was measured and when a full print is done, with the page count. */
+  onProgress?: (step: 'measured' | 'printed', pages: number) => void;
 }
 
 /** What the PDF renderer produced. */
@@ -63,6 +65,7 @@ export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
       timeout,
     });
     let plan = planPrint(chapterIds, firstBody.id, measured);
+    options.onProgress?.('measured', plan.pageCount);
     const page = await session.browser.newPage();
     await containPage(page, allowedDirs);
     for (let renders = 2; renders <= maxRenders; renders++) {
@@ -70,6 +73,7 @@ export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
       const document = await PDFDocument.load(bytes, { updateMetadata: false });
       const map = readPageMap(document);
       if (planHolds(plan, map)) {
+        options.onProgress?.('printed', plan.pageCount);
         closing = session.close();
         return { pdf: await finishPdf(document, book, options.date), plan, renders };
       }
