@@ -3,6 +3,7 @@ import { buildSummary } from './cli/build-summary.ts';
 import { parseCommand, usage, type BuildCommand, type Command } from './cli/parse-args.ts';
 import { createProgressDisplay } from './cli/progress-display.ts';
 import { runCheck } from './cli/run-check.ts';
+import { runDev } from './cli/run-dev.ts';
 import { runNew } from './cli/run-new.ts';
 import { collectMessages, formatMessage } from './diagnostics/format-message.ts';
 import { EnvironmentError, ExitCode, ManuscriptError } from './diagnostics/errors.ts';
@@ -64,8 +65,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (command.name === 'check') return runCheck(command);
   if (command.name === 'new') return runNew(command);
-  if (command.name === 'build') return runBuild(command);
-  throw new Error(`The "${command.name}" command is not available yet`);
+  if (command.name === 'dev') return runDev(command);
+  return runBuild(command);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
