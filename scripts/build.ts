@@ -20,6 +20,18 @@ export type Format = 'epub' | 'pdf' | 'html';
 /** Every format, in the order they are built. */
 export const allFormats: readonly Format[] = ['html', 'epub', 'pdf'];
 
+/**
+ * A step of the build, for a progress display. A counting stage reports `done` of
+ * `total` (chapters parsed, pages printed); `finished` is set, with one line saying what
+ * was done, when a stage is complete.
+ */
+export interface BuildProgress {
+  stage: 'parse' | 'html' | 'pdf' | 'epub';
+  done?: number;
+  total?: number;
+  finished?: string;
+}
+
 /** What to build, from where, to where. */
 export interface BuildOptions {
   manuscriptDir: string;
@@ -27,8 +39,8 @@ export interface BuildOptions {
   formats: readonly Format[];
   /** The build's timestamp (see `sourceDate`). */
   date: Date;
-  /** Called with a line of progress. */
-  progress?: (line: string) => void;
+  /** Told of every step; the build itself never writes to the terminal. */
+  progress?: (event: BuildProgress) => void;
 }
 
 /** One file or folder the build wrote. */
@@ -44,6 +56,8 @@ export interface BuildResult {
   /** Files with warnings (a successful build has no errors). */
   files: VFile[];
   outputs: BuiltOutput[];
+  /** Pages of the PDF, when one was built. */
+  pageCount?: number;
   /** How long each stage took, in milliseconds, in the order they finished. */
   timings: Array<{ stage: string; ms: number }>;
 }
@@ -71,8 +85,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (wanted.has('pdf')) browser.warm();
   let staging: StagedOutput | undefined;
   try {
-    const { book, files } = await timed('parse', () => loadBook(options.manuscriptDir));
-    progress(`parsed ${book.chapters.length} chapters`);
+    const { book, files } = await timed('parse', () =>
+      loadBook(options.manuscriptDir, { onChapter: (done, total) => progress({ stage: 'parse', done, total }) }),
+    );
+    progress({ stage: 'parse', finished: `parsed ${book.chapters.length} chapters` });
     const slug = bookSlug(book.config.title);
     const drawCover = wanted.has('epub') && !book.config.coverImage;
     const measure = wanted.has('pdf') || wanted.has('epub');
@@ -85,11 +101,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (wanted.has('html')) names.set('html', 'html');
     const print = await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang)));
     if (!wanted.has('pdf')) await out.write('html/print.html', renderPrintDocument(print));
-    progress('rendered HTML');
+    progress({ stage: 'html', finished: 'rendered HTML' });
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
     const printing = { body: print, browser, printDocument: out.path('html/print.html'), fontsCss };
-    const measured = measure ? timed('measure', () => measurePrint(printing)) : undefined;
+    const measured = measure
+      ? timed('measure', () => measurePrint(printing)).then((plan) => {
+          if (wanted.has('pdf')) progress({ stage: 'pdf', done: 0, total: plan.pageCount });
+          return plan;
+        })
+      : undefined;
     if (measured && !wanted.has('pdf')) void measured.then(() => browser.release(), () => undefined);
     const pdf: Promise<RenderedPdf | undefined> = wanted.has('pdf')
       ? measured!.then((plan) => timed('pdf', () => printBook({ ...printing, plan, date: options.date })))
@@ -103,21 +124,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (pdfResult) {
       await out.write(`${slug}.pdf`, pdfResult.pdf);
       names.set('pdf', `${slug}.pdf`);
-      progress(`printed ${pdfResult.plan.pageCount} pages`);
+      progress({ stage: 'pdf', done: pdfResult.plan.pageCount, total: pdfResult.plan.pageCount });
+      progress({ stage: 'pdf', finished: `printed ${pdfResult.plan.pageCount} pages` });
     }
     if (epubBytes) {
       // The PDF found the layout off its plan and printed again: follow its final layout.
       const final = pdfResult && pdfResult.renders > 1 ? await packEpub(pdfResult.plan, await cover) : epubBytes;
       await out.write(`${slug}.epub`, final);
       names.set('epub', `${slug}.epub`);
-      progress('packed EPUB');
+      progress({ stage: 'epub', finished: 'packed EPUB' });
     }
     const ordered = allFormats.filter((format) => names.has(format));
     const committed = await out.commit(ordered.map((format) => names.get(format)!));
     const outputs = await Promise.all(
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
-    return { book, files, outputs, timings };
+    return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, timings };
   } finally {
     await staging?.discard();
     await browser.close();

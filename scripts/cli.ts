@@ -1,6 +1,10 @@
-import path from 'node:path';
 import { build } from './build.ts';
-import { parseCommand, usage, type Command } from './cli/parse-args.ts';
+import { buildSummary } from './cli/build-summary.ts';
+import { parseCommand, usage, type BuildCommand, type Command } from './cli/parse-args.ts';
+import { createProgressDisplay } from './cli/progress-display.ts';
+import { runCheck } from './cli/run-check.ts';
+import { runDev } from './cli/run-dev.ts';
+import { runNew } from './cli/run-new.ts';
 import { collectMessages, formatMessage } from './diagnostics/format-message.ts';
 import { EnvironmentError, ExitCode, ManuscriptError } from './diagnostics/errors.ts';
 import { discardAllStagingSync } from './output/staged-output.ts';
@@ -12,29 +16,26 @@ function printMessages(files: readonly VFile[]): void {
   for (const { file, message } of collectMessages(files)) console.error(formatMessage(message, file.path));
 }
 
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
-}
-
-async function runBuild(command: Command): Promise<number> {
+async function runBuild(command: BuildCommand): Promise<number> {
   const started = performance.now();
   const log = command.quiet ? () => undefined : (line: string) => console.log(line);
+  const live = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const display = createProgressDisplay({ stream: live ? process.stderr : process.stdout, quiet: command.quiet, live, formats: command.formats });
   try {
     const result = await build({
       manuscriptDir: command.manuscriptDir,
       outDir: command.outDir,
       formats: command.formats,
       date: sourceDate(),
-      progress: (line) => log(`  ${line}`),
+      progress: (event) => display.update(event),
     });
+    display.stop();
     printMessages(result.files);
-    for (const output of result.outputs) {
-      log(`${output.format.padEnd(5)} ${path.relative(process.cwd(), output.path)}${output.format === 'html' ? '/' : ''} (${formatBytes(output.bytes)})`);
-    }
     if (command.timings) for (const { stage, ms } of result.timings) console.log(`timing ${stage} ${Math.round(ms)} ms`);
-    log(`built "${result.book.config.title}" in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const line of buildSummary(result, (performance.now() - started) / 1000)) log(line);
     return ExitCode.ok;
   } catch (error) {
+    display.stop();
     if (error instanceof ManuscriptError) {
       printMessages(error.files);
       const count = error.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
@@ -62,6 +63,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return ExitCode.ok;
   }
+  if (command.name === 'check') return runCheck(command);
+  if (command.name === 'new') return runNew(command);
+  if (command.name === 'dev') return runDev(command);
   return runBuild(command);
 }
 

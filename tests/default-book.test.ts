@@ -17,12 +17,24 @@ import { runCli, tempDir } from './helpers/run-cli.ts';
 
 const slug = 'the-commissar-who-crossed-over';
 let out: string;
+let printed: string;
 
 before(() => {
   out = tempDir();
   const run = runCli(['build', '--manuscript', defaultManuscript, '--out', out]);
   assert.equal(run.status, 0, run.stderr + run.stdout);
   assert.equal(run.stderr, '', 'the default book builds without a warning');
+  printed = run.stdout;
+});
+
+test('outside a terminal the build prints a plain line per stage, then every output with its size, the words, the pages and the time', () => {
+  const lines = printed.split('\n');
+  for (const line of ['  parsed 9 chapters', '  rendered HTML', '  packed EPUB']) assert.ok(lines.includes(line), printed);
+  assert.ok(!printed.includes('\r') && !printed.includes('\x1b'), 'no terminal control characters');
+  const pages = pdfInfo(path.join(out, `${slug}.pdf`)).Pages;
+  assert.match(printed, new RegExp(`^  printed ${pages} pages in \\d renders$`, 'm'));
+  assert.match(printed, new RegExp(`^epub  .*${slug}\\.epub \\(\\d+ kB\\)$`, 'm'));
+  assert.match(printed, new RegExp(`^built "The Commissar Who Crossed Over" \\([\\d,]+ words, ${pages} pages\\) in \\d+\\.\\d s$`, 'm'));
 });
 
 test('the build writes the EPUB, the PDF and the HTML, and nothing else', () => {
@@ -76,6 +88,7 @@ test('two builds with the same SOURCE_DATE_EPOCH give the same EPUB and PDF byte
   const again = tempDir();
   const run = runCli(['build', '--format', 'epub,pdf', '--quiet', '--manuscript', defaultManuscript, '--out', again]);
   assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '', '--quiet prints nothing');
   for (const name of [`${slug}.epub`, `${slug}.pdf`]) {
     assert.ok(readFileSync(path.join(out, name)).equals(readFileSync(path.join(again, name))), name);
   }

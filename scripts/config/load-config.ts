@@ -8,6 +8,7 @@ import { readSource } from '../manuscript/read-source.ts';
 import { resolveInside } from '../manuscript/resolve-inside.ts';
 import { deriveIdentifier } from './derive-identifier.ts';
 import { nearMiss } from './near-miss.ts';
+import { readRuleSwitches } from './rule-switches.ts';
 import { bookKeys, keySynonyms, trimSizes, type KeySpec } from './schema.ts';
 import type { BookConfig } from './types.ts';
 
@@ -109,6 +110,9 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     });
   }
 
+  const check = values.get('check');
+  const rulesOff = check ? readRuleSwitches(file, check.node, check.keyPoint, pointAt) : [];
+
   if (title === undefined) return { config: undefined, file };
   const trim = trimSizes[trimName ?? '6x9']!;
   const config: BookConfig = {
@@ -127,6 +131,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     coverImage,
     chapters,
     trim: { name: trimName ?? '6x9', ...trim },
+    rulesOff,
     variables,
   };
   return { config, file };

@@ -4,7 +4,7 @@
  */
 
 /** The value shapes a key may take. */
-export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim';
+export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim' | 'switches';
 
 /** One known key of `book.yaml`. */
 export interface KeySpec {
@@ -12,31 +12,40 @@ export interface KeySpec {
   required?: boolean;
   /** One line for the README and for `--help`. */
   description: string;
+  /** A value to show in a new book's commented `book.yaml` (`npm run new -- book`). */
+  example?: unknown;
 }
 
 /** Every key `book.yaml` understands. Any other key is kept as a template variable. */
 export const bookKeys: Readonly<Record<string, KeySpec>> = {
-  title: { kind: 'string', required: true, description: 'Title of the book.' },
-  subtitle: { kind: 'string', description: 'Subtitle, shown on the title page and in the package metadata.' },
-  author: { kind: 'strings', description: 'One author, or a list of authors.' },
-  lang: { kind: 'string', description: 'BCP 47 language tag of the text, such as `en` or `en-GB`. Default `en`.' },
+  title: { kind: 'string', required: true, description: 'Title of the book.', example: 'Untitled' },
+  subtitle: { kind: 'string', description: 'Subtitle, shown on the title page and in the package metadata.', example: 'A Subtitle' },
+  author: { kind: 'strings', description: 'One author, or a list of authors.', example: 'Your Name' },
+  lang: { kind: 'string', description: 'BCP 47 language tag of the text, such as `en` or `en-GB`. Default `en`.', example: 'en' },
   identifier: {
     kind: 'string',
     description: 'ISBN, URN or URL that identifies this edition. Derived stably from title and author when absent.',
+    example: 'urn:isbn:9780000000000',
   },
-  publisher: { kind: 'string', description: 'Publisher or imprint.' },
-  rights: { kind: 'string', description: 'Copyright or licence statement, printed on the copyright page.' },
-  date: { kind: 'date', description: 'Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.' },
-  description: { kind: 'string', description: 'Blurb for stores and the package metadata.' },
-  subject: { kind: 'strings', description: 'Subject headings or keywords, one or a list.' },
-  'cover-image': { kind: 'path', description: 'Cover image (JPEG or PNG), relative to the manuscript folder.' },
-  chapters: { kind: 'paths', description: 'Chapter files in reading order. Without it, every `*.md` in file-name order.' },
-  edition: { kind: 'string', description: 'Edition statement for the copyright page, such as `First edition, 2026`.' },
+  publisher: { kind: 'string', description: 'Publisher or imprint.', example: 'An Imprint' },
+  rights: { kind: 'string', description: 'Copyright or licence statement, printed on the copyright page.', example: 'Copyright © 2026 Your Name' },
+  date: { kind: 'date', description: 'Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.', example: '2026-11-25' },
+  description: { kind: 'string', description: 'Blurb for stores and the package metadata.', example: 'What the book is about, in a few sentences.' },
+  subject: { kind: 'strings', description: 'Subject headings or keywords, one or a list.', example: ['History', 'Biography'] },
+  'cover-image': { kind: 'path', description: 'Cover image (JPEG or PNG), relative to the manuscript folder.', example: 'images/cover.jpg' },
+  chapters: { kind: 'paths', description: 'Chapter files in reading order. Without it, every `*.md` in file-name order.', example: ['01-introduction.md'] },
+  edition: { kind: 'string', description: 'Edition statement for the copyright page, such as `First edition, 2026`.', example: 'First edition, 2026' },
   'print-identifier': {
     kind: 'string',
     description: 'ISBN or other identifier of the print edition, named as the source of the EPUB\'s page numbers. Default: `identifier`.',
+    example: 'urn:isbn:9780000000001',
   },
-  trim: { kind: 'trim', description: 'Print trim size: `6x9` (default), `5x8`, `5.5x8.5`, `a5` or `letter`.' },
+  trim: { kind: 'trim', description: 'Print trim size: `6x9` (default), `5x8`, `5.5x8.5`, `a5` or `letter`.', example: '6x9' },
+  check: {
+    kind: 'switches',
+    description: 'Warnings of `npm run check` to switch off, such as `check: { straight-quote: off }`.',
+    example: { 'straight-quote': 'off' },
+  },
 };
 
 /**

@@ -27,6 +27,8 @@ export interface BookConfig {
   /** Manuscript-relative chapter paths, when the book lists them. */
   chapters?: string[];
   trim: Trim;
+  /** Rule ids of the warnings switched off for `npm run check` (`check:`). */
+  rulesOff: string[];
   /** Every key that is not one of the above, kept for templates. */
   variables: Record<string, unknown>;
 }

@@ -22,6 +22,11 @@ export function renderTemplate(name: string, data: Record<string, unknown>): str
   return compiled(data);
 }
 
+/** Forgets every compiled template, so the next render reads them again (the preview server, after an edit). */
+export function forgetCompiledTemplates(): void {
+  cache.clear();
+}
+
 /** The text of a static file under `templates/`, such as a stylesheet. */
 export function readTemplateFile(name: string): string {
   return readFileSync(path.join(templatesDir, name), 'utf8');
