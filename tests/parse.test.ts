@@ -93,3 +93,9 @@ test('quotes pair across emphasis and links; code and markup-like text are left 
   assert.match(html, /<code>"raw" --<\/code>/);
   assert.match(html, /If x &#x3C; y and “a” &#x26; b…/);
 });
+
+test('captions and alt text get smart typography too', async () => {
+  const { html } = await parse(`![The service's "names" -- in order...](images/x.svg "Figure 1. Lyushkov's posts -- 1920--1938.")\n`, { 'images/x.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
+  assert.match(html, /alt="The service’s “names” – in order…"/);
+  assert.match(html, /<figcaption>Figure 1\. Lyushkov’s posts – 1920–1938\.<\/figcaption>/);
+});

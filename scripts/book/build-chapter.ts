@@ -5,6 +5,7 @@ import { toString } from 'hast-util-to-string';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportWarning } from '../diagnostics/report.ts';
+import { smartenText } from '../transforms/remark-smart-typography.ts';
 import { matterOf } from './chapter-roles.ts';
 import type { Chapter, OutlineEntry } from './types.ts';
 
@@ -16,7 +17,7 @@ import type { Chapter, OutlineEntry } from './types.ts';
 export function buildChapter(tree: Root, file: VFile, index: number, sourcePath: string, usedNames: Set<string>): Chapter {
   const frontMatter = file.data.frontMatter ?? {};
   const firstHeading = findFirst(tree, 'h1');
-  const declaredTitle = typeof frontMatter.title === 'string' ? frontMatter.title.trim() : undefined;
+  const declaredTitle = typeof frontMatter.title === 'string' ? smartenText(frontMatter.title.trim()) : undefined;
   let title = declaredTitle || (firstHeading ? toString(firstHeading).trim() : '');
   if (!title) {
     title = path.basename(sourcePath, path.extname(sourcePath));

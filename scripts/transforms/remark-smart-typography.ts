@@ -8,6 +8,11 @@ const blocks = new Set(['paragraph', 'heading', 'tableCell', 'definitionTerm']);
 const shield = (text: string) => text.replace(/[<>&]/g, (character) => String.fromCharCode(0xe000 + '<>&'.indexOf(character)));
 const unshield = (text: string) => text.replace(/[\uE000-\uE002]/g, (character) => '<>&'[character.charCodeAt(0) - 0xe000]!);
 
+/** Smart typography for a string that stands alone, such as a caption or a title. */
+export function smartenText(text: string): string {
+  return unshield(smartypantsu(shield(text), 'qDe'));
+}
+
 /**
  * Smart typography with Gruber's SmartyPants rules: curly quotes and apostrophes, `--` an
  * en dash, `---` an em dash, `...` an ellipsis. Quotes are decided on the text of the
@@ -24,6 +29,10 @@ export default function remarkSmartTypography() {
       if (blocks.has(node.type)) {
         pieces.push({ node: undefined, code: false });
         all += ' ';
+      } else if (node.type === 'image') {
+        // Alt text and the title (a figure's caption) stand alone.
+        node.alt = node.alt ? smartenText(node.alt) : node.alt;
+        node.title = node.title ? smartenText(node.title) : node.title;
       } else if (node.type === 'text' || node.type === 'inlineCode') {
         pieces.push({ node, code: node.type === 'inlineCode' });
         all += node.type === 'text' ? shield(node.value) : 'A'.repeat(node.value.length);
