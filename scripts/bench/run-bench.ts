@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: builds the default book and Moby-Dick, runs the reference commands when
- * they are installed (pandoc to EPUB; Chromium's plain print of pandoc's HTML), and prints
+ * `npm run bench`: builds the default book, Moby-Dick and generated books of 250k, 500k
+ * and 1M words (skipped with `--quick`), runs the reference commands when they are
+ * installed (pandoc to EPUB; Chromium's plain print of pandoc's HTML), and prints
  * wall times, peak memory of the whole process tree, our stage timings, and the ratios the
  * issues set. Every ratio compares runs made in this one invocation, on this machine.
  */
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumFlags } from '../browser/launch-browser.ts';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
+import { generateBook } from './generate-book.ts';
 import { measureCommand, type Measurement } from './measure-command.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,6 +57,15 @@ const mobyPdf = await ours('Moby-Dick PDF, cold (ours)', moby, 'pdf');
 await ours('Moby-Dick all formats (ours)', moby, 'epub,pdf,html');
 await ours('Default book all formats (ours)', path.join(root, 'manuscript'), 'epub,pdf,html');
 
+// Generated books at growing sizes: time should grow no worse than linearly with words.
+const quick = process.argv.includes('--quick');
+const scale: Array<{ words: number; row: Row }> = [];
+for (const words of quick ? [] : [250_000, 500_000, 1_000_000]) {
+  const dir = path.join(work, `generated-${words}`);
+  generateBook({ dir, words, chapters: Math.round(words / 2500), seed: 1938, vocabularyFrom: path.join(root, 'manuscript') });
+  scale.push({ words, row: await ours(`Generated ${words.toLocaleString('en')} words, EPUB + PDF (ours)`, dir, 'epub,pdf') });
+}
+
 let pandocEpub: Row | undefined;
 let plainPrint: Row | undefined;
 const chapters = readdirSync(moby).filter((name) => name.endsWith('.md')).sort();
@@ -81,6 +92,9 @@ if (pandocEpub) {
 }
 if (plainPrint) console.log(`PDF ratio, ours / plain Chromium print: ${(mobyPdf.run.wallMs / plainPrint.run.wallMs).toFixed(2)} (target ≤ 1.5)`);
 if (!pandocEpub) console.log('pandoc is not installed: reference runs skipped (apt-get install pandoc).');
+for (const { words, row } of scale) {
+  console.log(`${words.toLocaleString('en')} words: ${seconds(row.run.wallMs)} s, ${((row.run.wallMs / words) * 1000).toFixed(1)} ms per 1,000 words, peak ${megabytes(row.run.peakBytes)} MB (target ≤ 1536)`);
+}
 console.log(`Moby-Dick PDF peak memory: ${megabytes(mobyPdf.run.peakBytes)} MB (target ≤ 1536)`);
 if (!existsSync(moby)) console.log('(Moby-Dick corpus not found beside the project.)');
 rmSync(work, { recursive: true, force: true });
