@@ -48,6 +48,10 @@ test('the Moby-Dick EPUB has every chapter, all 22 notes, the cover and the SVG 
   assert.match(all, /Call me Ishmael\./);
   const nav = await epub.text('OEBPS/toc.xhtml');
   assert.equal((nav.match(/<li class="contents-/g) ?? []).length, 139);
+  for (const landmark of ['cover', 'titlepage', 'toc', 'bodymatter']) assert.match(nav, new RegExp(`<a epub:type="${landmark}" href=`), landmark);
+  const ncx = await epub.text('OEBPS/toc.ncx');
+  assert.equal((ncx.match(/<navPoint /g) ?? []).length >= 139, true, 'the NCX lists every chapter');
+  assert.match(opf, /<spine toc="ncx">/);
 });
 
 test('the Moby-Dick PDF is 6 × 9 in, tagged, with real embedded faces and its metadata', () => {
