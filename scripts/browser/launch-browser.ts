@@ -4,7 +4,12 @@ import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { resolveBrowser } from './resolve-browser.ts';
 
-/** Flags that let Chromium run headless in containers and CI without touching the network. */
+/**
+ * Flags that let Chromium run headless in containers and CI without touching the network.
+ * `--host-resolver-rules` makes every host name and address unresolvable, IP literals
+ * included, so even a connection Chromium opens ahead of a request (an iframe's
+ * navigation, say) that request interception would then refuse is never made.
+ */
 export const chromiumFlags: readonly string[] = [
   '--headless',
   '--no-sandbox',
@@ -15,6 +20,7 @@ export const chromiumFlags: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
 
 /** A running browser with its own throw-away profile. `close()` removes both. */
