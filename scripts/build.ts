@@ -8,7 +8,7 @@ import { bookSlug } from './output/book-slug.ts';
 import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
-import { renderPdf } from './pdf/render-pdf.ts';
+import { renderPdfRetrying } from './pdf/render-pdf-retrying.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
 /** An output format of the build. */
@@ -83,7 +83,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pdf = wanted.has('pdf')
       ? timed('pdf', () => {
           browserHandedOver = true;
-          return renderPdf({ body: print!, browser: browser!, printDocument: staging!.path('html/print.html'), date: options.date });
+          const pdfOptions = { body: print!, browser: browser!, printDocument: staging!.path('html/print.html'), date: options.date };
+          return renderPdfRetrying(pdfOptions, launchBrowser, (crash) => progress(`${crash.message}; printing once more`));
         }).then(async ({ pdf, plan, renders }) => {
           await staging!.write(`${slug}.pdf`, pdf);
           names.set('pdf', `${slug}.pdf`);

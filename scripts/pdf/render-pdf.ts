@@ -3,16 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import type { Page } from 'puppeteer';
+import { TimeoutError, type Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
 import type { BrowserSession } from '../browser/launch-browser.ts';
-import { EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
+import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { measureLayout } from './measure-layout.ts';
 import { readPageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
+import { printTimeoutMs } from './print-timeout.ts';
 
 /** Options of {@link renderPdf}. */
 export interface PdfOptions {
@@ -23,7 +24,7 @@ export interface PdfOptions {
   printDocument: string;
   /** Stamped into the PDF's dates. */
   date: Date;
-  /** Longest one print may take, in milliseconds. */
+  /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
   timeout?: number;
 }
 
@@ -51,9 +52,10 @@ export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0]!;
   const session = await options.browser;
   let closing: Promise<void> | undefined;
+  let timeout = 0;
   try {
+    timeout = options.timeout ?? printTimeoutMs();
     const allowedDirs = [path.dirname(options.printDocument), templatesDir];
-    const timeout = options.timeout ?? 300_000;
     const measured = await measureLayout({
       browser: session.browser,
       body: options.body,
@@ -78,7 +80,17 @@ export async function renderPdf(options: PdfOptions): Promise<RenderedPdf> {
     throw new EnvironmentError(`The print layout did not settle after ${maxRenders} renders`, ExitCode.output);
   } catch (error) {
     if (error instanceof EnvironmentError) throw error;
-    throw new EnvironmentError(`Chromium could not print the PDF: ${(error as Error).message}`, ExitCode.output);
+    const { message } = error as Error;
+    if (error instanceof TimeoutError) {
+      throw new EnvironmentError(
+        `Chromium did not finish printing within ${timeout / 1000} s (${message}); a very long book may need more: set QUIRE_PRINT_TIMEOUT to a number of seconds`,
+        ExitCode.output,
+      );
+    }
+    if (!session.browser.connected || /crash|target closed|session closed|connection closed|detached/i.test(message)) {
+      throw new BrowserCrashError(`Chromium stopped while printing the PDF: ${message}`);
+    }
+    throw new EnvironmentError(`Chromium could not print the PDF: ${message}`, ExitCode.output);
   } finally {
     await (closing ?? session.close());
   }
