@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
+import rehypeNestingLimit from '../transforms/rehype-nesting-limit.ts';
 import rehypeResources from '../transforms/rehype-resources.ts';
 import rehypeSanitizeHtml from '../transforms/rehype-sanitize-html.ts';
 import rehypeUniqueIds from '../transforms/rehype-unique-ids.ts';
@@ -42,6 +43,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: defListHastHandlers })
     .use(rehypeRaw)
     .use(rehypeSanitizeHtml)
+    .use(rehypeNestingLimit)
     .use(rehypeSlug)
     .use(rehypeXmlIds)
     .use(rehypeFigures)
