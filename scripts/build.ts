@@ -11,6 +11,7 @@ import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
+import { retryOnCrash } from './pdf/render-pdf-retrying.ts';
 import { measurePrint, printBook, type RenderedPdf } from './pdf/render-pdf.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
@@ -104,16 +105,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress({ stage: 'html', finished: 'rendered HTML' });
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
+    const retrying = (crash: Error) => progress({ stage: 'pdf', finished: `${crash.message}; printing once more` });
     const printing = { body: print, browser, printDocument: out.path('html/print.html'), fontsCss };
     const measured = measure
-      ? timed('measure', () => measurePrint(printing)).then((plan) => {
+      ? timed('measure', () => retryOnCrash(browser, () => measurePrint(printing), retrying)).then((plan) => {
           if (wanted.has('pdf')) progress({ stage: 'pdf', done: 0, total: plan.pageCount });
           return plan;
         })
       : undefined;
     if (measured && !wanted.has('pdf')) void measured.then(() => browser.release(), () => undefined);
     const pdf: Promise<RenderedPdf | undefined> = wanted.has('pdf')
-      ? measured!.then((plan) => timed('pdf', () => printBook({ ...printing, plan, date: options.date })))
+      ? measured!.then((plan) => timed('pdf', () => retryOnCrash(browser, () => printBook({ ...printing, plan, date: options.date }), retrying)))
       : Promise.resolve(undefined);
     const cover = drawCover ? drawnCover(book, browser, out.path('html')) : Promise.resolve(undefined);
     const packEpub = async (plan: PrintPlan, generatedCover: Uint8Array | undefined) =>

@@ -7,7 +7,7 @@ import { runDev } from './cli/run-dev.ts';
 import { runNew } from './cli/run-new.ts';
 import { collectMessages, formatMessage } from './diagnostics/format-message.ts';
 import { EnvironmentError, ExitCode, ManuscriptError } from './diagnostics/errors.ts';
-import { discardAllStagingSync } from './output/staged-output.ts';
+import { runSignalCleanups } from './process/signal-cleanup.ts';
 import { sourceDate } from './time/source-date.ts';
 import type { VFile } from 'vfile';
 
@@ -71,7 +71,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    discardAllStagingSync();
+    runSignalCleanups();
     process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
   });
 }
@@ -81,7 +81,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    discardAllStagingSync();
+    runSignalCleanups();
     console.error(`internal error: ${(error as Error).stack ?? String(error)}`);
     process.exitCode = ExitCode.output;
   },

@@ -1,10 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
+import { EnvironmentError } from '../diagnostics/errors.ts';
+import { ownedPrefix, removeOrphanedFolders } from '../process/orphaned-folders.ts';
+import { registerSignalCleanup } from '../process/signal-cleanup.ts';
 import { resolveBrowser } from './resolve-browser.ts';
 
-/** Flags that let Chromium run headless in containers and CI without touching the network. */
+/**
+ * Flags that let Chromium run headless in containers and CI without touching the network.
+ * `--host-resolver-rules` makes every host name and address unresolvable, IP literals
+ * included, so even a connection Chromium opens ahead of a request (an iframe's
+ * navigation, say) that request interception would then refuse is never made.
+ */
 export const chromiumFlags: readonly string[] = [
   '--headless',
   '--no-sandbox',
@@ -15,7 +24,10 @@ export const chromiumFlags: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
 ];
+
+const profilePrefix = 'quire-chromium-';
 
 /** A running browser with its own throw-away profile. `close()` removes both. */
 export interface BrowserSession {
@@ -23,27 +35,57 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Starts the resolved Chromium with a fresh `--user-data-dir`. */
+/**
+ * Starts the resolved Chromium with a fresh `--user-data-dir`. It talks to us over a pipe,
+ * so it exits by itself when this process dies, even by SIGKILL; on a signal the browser's
+ * process group is killed and its profile removed before we exit. Profiles that killed
+ * builds left in the temporary folder (`quire-chromium-<pid>-*`) are removed first.
+ */
 export async function launchBrowser(): Promise<BrowserSession> {
   const executablePath = await resolveBrowser();
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'quire-chromium-'));
+  await removeOrphanedFolders(os.tmpdir(), profilePrefix);
+  const profile = await mkdtemp(path.join(os.tmpdir(), ownedPrefix(profilePrefix)));
+  let pid: number | undefined;
+  const unregister = registerSignalCleanup(() => {
+    if (pid) killGroup(pid);
+    rmSync(profile, { recursive: true, force: true });
+  });
+  const temporary = path.join(profile, 'tmp');
   let browser: Browser;
   try {
+    await mkdir(temporary);
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      pipe: true,
+      // Chromium's own temporary files go inside the profile, removed with it.
+      env: { ...process.env, TMPDIR: temporary },
       args: [...chromiumFlags, `--user-data-dir=${profile}`],
       timeout: 60_000,
     });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
-    throw error;
+    unregister();
+    throw new EnvironmentError(`Chromium (${executablePath}) could not be started: ${(error as Error).message}`);
   }
+  pid = browser.process()?.pid;
   return {
     browser,
     async close() {
       await browser.close().catch(() => undefined);
+      // A crashed browser may leave helpers behind; make sure none outlive the build.
+      if (pid) killGroup(pid);
       await rm(profile, { recursive: true, force: true });
+      unregister();
     },
   };
+}
+
+/** Kills Chromium and its helper processes (Puppeteer starts it as a process group leader). */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }

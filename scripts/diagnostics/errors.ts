@@ -32,3 +32,11 @@ export class EnvironmentError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** Chromium went away (crashed, or was killed) while printing: worth one more try. */
+export class BrowserCrashError extends EnvironmentError {
+  constructor(message: string) {
+    super(message, ExitCode.output);
+    this.name = 'BrowserCrashError';
+  }
+}

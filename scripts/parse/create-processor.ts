@@ -1,3 +1,4 @@
+import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -8,7 +9,10 @@ import { unified } from 'unified';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
+import rehypeNestingLimit from '../transforms/rehype-nesting-limit.ts';
 import rehypeResources from '../transforms/rehype-resources.ts';
+import rehypeSanitizeHtml from '../transforms/rehype-sanitize-html.ts';
+import rehypeUniqueIds from '../transforms/rehype-unique-ids.ts';
 import rehypeXmlIds from '../transforms/rehype-xml-ids.ts';
 import remarkFootnoteCheck from '../transforms/remark-footnote-check.ts';
 import remarkFrontMatterData from '../transforms/remark-front-matter-data.ts';
@@ -23,8 +27,9 @@ export interface ProcessorOptions {
 /**
  * The one unified processor every chapter goes through, Markdown to hast:
  * remark-parse with front matter, GFM and pandoc-style definition lists, smart
- * typography, then remark-rehype and the book's rehype transforms. Positions survive
- * every step, so any later check can point at a Markdown line and column.
+ * typography, then remark-rehype, raw HTML parsed (rehype-raw) and sanitised before the
+ * book's own rehype transforms add their markup. Positions survive every step, so any
+ * later check can point at a Markdown line and column.
  */
 export function createProcessor(options: ProcessorOptions) {
   return unified()
@@ -35,12 +40,16 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkDefinitionList)
     .use(remarkFootnoteCheck)
     .use(remarkSmartTypography)
-    .use(remarkRehype, { clobberPrefix: '', handlers: defListHastHandlers })
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: defListHastHandlers })
+    .use(rehypeRaw)
+    .use(rehypeSanitizeHtml)
+    .use(rehypeNestingLimit)
     .use(rehypeSlug)
     .use(rehypeXmlIds)
     .use(rehypeFigures)
     .use(rehypeHeaderlessTables)
     .use(rehypeBookFootnotes)
+    .use(rehypeUniqueIds)
     .use(rehypeResources, { manuscriptDir: options.manuscriptDir })
     .freeze();
 }

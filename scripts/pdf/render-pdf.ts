@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import type { Page } from 'puppeteer';
+import { TimeoutError, type Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
 import type { SharedBrowser } from '../browser/shared-browser.ts';
-import { EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
+import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { layoutKey, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
@@ -14,6 +14,7 @@ import { measureLayout } from './measure-layout.ts';
 import { readPageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
+import { printTimeoutMs } from './print-timeout.ts';
 
 /** What printing needs: the serialised book, the build's browser and where the files are. */
 export interface PrintOptions {
@@ -22,7 +23,7 @@ export interface PrintOptions {
   browser: SharedBrowser;
   /** Where to write the print document: beside the staged web edition, whose files it uses. */
   printDocument: string;
-  /** Longest one print may take, in milliseconds. */
+  /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
   timeout?: number;
 }
 
@@ -36,7 +37,6 @@ export interface RenderedPdf {
 }
 
 const maxRenders = 3;
-const defaultTimeout = 300_000;
 
 /**
  * Plans the print layout: measures where every chapter and page anchor falls (see
@@ -46,6 +46,7 @@ const defaultTimeout = 300_000;
  */
 export async function measurePrint(options: PrintOptions & { fontsCss: string }): Promise<PrintPlan> {
   const { book } = options.body;
+  const timeout = options.timeout ?? printTimeoutMs();
   try {
     const key = await layoutKey(renderPrintDocument(options.body), options.fontsCss);
     let measured = await readCachedLayout(key);
@@ -57,13 +58,13 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
         dir: path.dirname(options.printDocument),
         allowedDirs: allowedDirs(options),
         parts: Math.max(1, Math.min(os.availableParallelism(), 4)),
-        timeout: options.timeout ?? defaultTimeout,
+        timeout,
       });
       await writeCachedLayout(key, measured);
     }
     return planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), measured, options.body.anchors);
   } catch (error) {
-    throw asPrintError(error);
+    throw asPrintError(error, timeout);
   }
 }
 
@@ -77,6 +78,7 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
  */
 export async function printBook(options: PrintOptions & { plan: PrintPlan; date: Date }): Promise<RenderedPdf> {
   const { book } = options.body;
+  const timeout = options.timeout ?? printTimeoutMs();
   const session = await options.browser.acquire();
   let released: Promise<void> | undefined;
   try {
@@ -84,7 +86,7 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
     await containPage(page, allowedDirs(options));
     let plan = options.plan;
     for (let renders = 1; renders <= maxRenders; renders++) {
-      const bytes = await printOnce(page, options.printDocument, renderPrintDocument(options.body, { plan }), options.timeout ?? defaultTimeout);
+      const bytes = await printOnce(page, options.printDocument, renderPrintDocument(options.body, { plan }), timeout);
       const document = await PDFDocument.load(bytes, { updateMetadata: false });
       const map = readPageMap(document);
       if (planHolds(plan, map)) {
@@ -95,7 +97,7 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
     }
     throw new EnvironmentError(`The print layout did not settle after ${maxRenders} renders`, ExitCode.output);
   } catch (error) {
-    throw asPrintError(error);
+    throw asPrintError(error, timeout, session.browser.connected);
   } finally {
     await (released ?? options.browser.release());
   }
@@ -110,9 +112,24 @@ function allowedDirs(options: PrintOptions): string[] {
   return [path.dirname(options.printDocument), templatesDir];
 }
 
-function asPrintError(error: unknown): Error {
+/**
+ * A failure of Chromium as the user should read it: past the time limit (with how to
+ * raise it), crashed or killed (a {@link BrowserCrashError}, which may be retried), or
+ * another error.
+ */
+function asPrintError(error: unknown, timeout: number, connected = true): Error {
   if (error instanceof EnvironmentError) return error;
-  return new EnvironmentError(`Chromium could not print the PDF: ${(error as Error).message}`, ExitCode.output);
+  const { message } = error as Error;
+  if (error instanceof TimeoutError) {
+    return new EnvironmentError(
+      `Chromium did not finish printing within ${timeout / 1000} s (${message}); a very long book may need more: set QUIRE_PRINT_TIMEOUT to a number of seconds`,
+      ExitCode.output,
+    );
+  }
+  if (!connected || /crash|target closed|session closed|connection closed|detached/i.test(message)) {
+    return new BrowserCrashError(`Chromium stopped while printing the PDF: ${message}`);
+  }
+  return new EnvironmentError(`Chromium could not print the PDF: ${message}`, ExitCode.output);
 }
 
 /** Writes the print document and prints it, tagged and with bookmarks. */

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,4 +28,24 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Cl
 /** A fresh empty folder under the system's temporary folder. */
 export function tempDir(prefix = 'quire-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * Runs `scripts/cli.ts` in a child process without blocking this one, so servers in the
+ * test (a TCP listener, say) keep answering while the build runs.
+ */
+export function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/cli.ts'), ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
