@@ -28,8 +28,9 @@ export interface MeasureOptions {
  * the same on both sides, so a chapter lays out the same wherever it falls: the book is
  * cut into parts of about equal length, each printed (untagged, in its own browser
  * context, so on its own core) after the same front pages, whose contents link every
- * chapter and so make Chromium write a destination for each; an index after the last
- * chapter links every page anchor for the same reason. The parts' pages then add up.
+ * chapter and so make Chromium write a destination for each; a hidden index links every
+ * page anchor for the same reason (Chromium records targets of links it does not show).
+ * The parts' pages then add up.
  */
 export async function measureLayout(options: MeasureOptions): Promise<PageMap> {
   const groups = splitChapters(options.body.book, options.parts);
@@ -39,7 +40,7 @@ export async function measureLayout(options: MeasureOptions): Promise<PageMap> {
   groups.forEach((group, index) => {
     const map = maps[index]!;
     const frontPages = Math.min(...group.map((id) => map.pages.get(id) ?? Infinity)) - 1;
-    const lastPage = map.pages.get('measure-index')! - 1;
+    const lastPage = map.pageCount;
     if (index === 0) for (const id of frontPageIds) if (map.pages.has(id)) pages.set(id, map.pages.get(id)!);
     for (const id of group.flatMap((chapterId) => [chapterId, ...options.body.anchors.get(chapterId)!])) {
       const page = map.pages.get(id);

@@ -48,8 +48,8 @@ export interface PrintDocumentOptions {
   /** Only these chapters, after the front pages (to measure part of the book); default all. */
   chapterIds?: ReadonlySet<string>;
   /**
-   * Ids to link from an index after the last chapter, on pages of its own: Chromium writes
-   * a destination (and so a page number) only for an element that a link points to.
+   * Ids to link from a hidden index: Chromium writes a destination (and so a page number)
+   * only for an element that a link points to, shown or not.
    */
   measureIndex?: readonly string[];
 }
