@@ -11,7 +11,7 @@ import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
-import { retryOnCrash } from './pdf/render-pdf-retrying.ts';
+import { retryOnCrash } from './pdf/retry-on-crash.ts';
 import { measurePrint, printBook, type RenderedPdf } from './pdf/render-pdf.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
