@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from '../build.ts';
 import { ManuscriptError } from '../diagnostics/errors.ts';
+import { registerSignalCleanup } from '../process/signal-cleanup.ts';
 import { sourceDate } from '../time/source-date.ts';
 
 /** Where the background PDF stands. */
@@ -20,9 +21,13 @@ export class PrintPreview {
   #state: PrintState = { status: 'none' };
   #pdf: Uint8Array | undefined;
   #running: Promise<void> | undefined;
+  /** Removes the temporary folder if the server is stopped by a signal (Ctrl-C). */
+  readonly #forgetCleanup: () => void;
 
   constructor(manuscriptDir: string) {
     this.#manuscriptDir = manuscriptDir;
+    const dir = this.#dir;
+    this.#forgetCleanup = registerSignalCleanup(() => rmSync(dir, { recursive: true, force: true }));
   }
 
   /** Where the PDF stands now. */
@@ -61,5 +66,6 @@ export class PrintPreview {
   async close(): Promise<void> {
     await this.#running;
     rmSync(this.#dir, { recursive: true, force: true });
+    this.#forgetCleanup();
   }
 }
