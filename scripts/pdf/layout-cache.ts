@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { readTemplateFile, templatesDir } from '../render/templates.ts';
-import type { PageMap } from './page-map.ts';
+import type { ChapterLayout, FrontLayout } from './measure-layout.ts';
+import { renderPrintDocument, type PrintBody } from './print-document.ts';
 
 /**
  * Where measured print layouts are kept between builds: `QUIRE_CACHE_DIR`, else
@@ -14,37 +15,51 @@ export function layoutCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.QUIRE_CACHE_DIR ? path.resolve(env.QUIRE_CACHE_DIR, 'layout') : path.resolve(templatesDir, '../node_modules/.cache/quire/layout');
 }
 
-/**
- * The key of a print layout: a hash of everything that decides where pages break — the
- * whole print document, the print stylesheets and fonts, and the Chromium binary that
- * lays it out (its path, size and date). Any change to any of them measures again.
- */
-export async function layoutKey(printDocument: string, fontsCss: string): Promise<string> {
-  const browser = await resolveBrowser();
-  const binary = await stat(browser);
-  const hash = createHash('sha256');
-  for (const part of [printDocument, readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), fontsCss, `${browser}:${binary.size}:${binary.mtimeMs}`]) {
-    hash.update(part).update('\u0000');
-  }
-  return hash.digest('hex');
+/** The cache keys of a book's layout: one for its front pages, one per chapter. */
+export interface LayoutKeys {
+  front: string;
+  chapters: Map<string, string>;
 }
 
-/** A layout measured before with the same key, or undefined. */
-export async function readCachedLayout(key: string): Promise<PageMap | undefined> {
+/**
+ * The keys under which the parts of a book's layout are cached. Each is a hash of what
+ * decides where that part's pages break: its own HTML (a chapter's section; for the front
+ * pages, the print document without chapters, which holds the contents), plus what every
+ * part shares — the trim, the print stylesheets and fonts, and the Chromium binary that
+ * lays it out (its path, size and date). Editing one chapter changes only its own key and,
+ * when its title changes, the front pages'.
+ */
+export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<LayoutKeys> {
+  const browser = await resolveBrowser();
+  const binary = await stat(browser);
+  const { trim } = body.book.config;
+  const shared = [readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), fontsCss, `${trim.width}x${trim.height}`, `${browser}:${binary.size}:${binary.mtimeMs}`];
+  const key = (kind: string, content: string) => {
+    const hash = createHash('sha256').update(kind);
+    for (const part of [...shared, content]) hash.update('\u0000').update(part);
+    return `${kind}-${hash.digest('hex')}`;
+  };
+  return {
+    front: key('front', renderPrintDocument(body, { chapterIds: new Set() })),
+    chapters: new Map(body.book.chapters.map((chapter) => [chapter.id, key('chapter', body.chapters.get(chapter.id)!)])),
+  };
+}
+
+/** A part of a layout measured before under the same key, or undefined. */
+export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(key: string): Promise<T | undefined> {
   try {
-    const stored = JSON.parse(await readFile(path.join(layoutCacheDir(), `${key}.json`), 'utf8')) as { pageCount: number; pages: Array<[string, number]> };
-    return { pageCount: stored.pageCount, pages: new Map(stored.pages) };
+    return JSON.parse(await readFile(path.join(layoutCacheDir(), `${key}.json`), 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
-/** Keeps a measured layout for the next build; written whole or not at all. */
-export async function writeCachedLayout(key: string, map: PageMap): Promise<void> {
+/** Keeps a measured part of a layout for the next build; written whole or not at all. */
+export async function writeCachedLayout(key: string, layout: ChapterLayout | FrontLayout): Promise<void> {
   const dir = layoutCacheDir();
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${key}.json`);
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify({ pageCount: map.pageCount, pages: [...map.pages] }));
+  await writeFile(temporary, JSON.stringify(layout));
   await rename(temporary, file);
 }

@@ -9,8 +9,8 @@ import type { SharedBrowser } from '../browser/shared-browser.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
-import { layoutKey, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
-import { measureLayout } from './measure-layout.ts';
+import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
+import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
 import { readPageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
@@ -39,29 +39,40 @@ export interface RenderedPdf {
 const maxRenders = 3;
 
 /**
- * Plans the print layout: measures where every chapter and page anchor falls (see
- * `measureLayout`), or takes the measure from the layout cache when nothing that decides
- * it has changed, then decides the blank versos that make chapters open on rectos.
+ * Plans the print layout: learns where every chapter and page anchor falls, measuring
+ * (see `measureLayout`) only the front pages and chapters the layout cache does not
+ * already hold, then decides the blank versos that make chapters open on rectos.
  * The EPUB's page list and the PDF both follow this plan.
  */
 export async function measurePrint(options: PrintOptions & { fontsCss: string }): Promise<PrintPlan> {
   const { book } = options.body;
   const timeout = options.timeout ?? printTimeoutMs();
   try {
-    const key = await layoutKey(renderPrintDocument(options.body), options.fontsCss);
-    let measured = await readCachedLayout(key);
-    if (!measured) {
+    const keys = await layoutKeys(options.body, options.fontsCss);
+    const known = new Map<string, ChapterLayout>();
+    for (const [id, key] of keys.chapters) {
+      const cached = await readCachedLayout<ChapterLayout>(key);
+      if (cached) known.set(id, cached);
+    }
+    let front = await readCachedLayout<FrontLayout>(keys.front);
+    let chapters: ReadonlyMap<string, ChapterLayout> = known;
+    if (!front || known.size < keys.chapters.size) {
       const session = await options.browser.acquire();
-      measured = await measureLayout({
+      const layout = await measureLayout({
         browser: session.browser,
         body: options.body,
+        known,
         dir: path.dirname(options.printDocument),
         allowedDirs: allowedDirs(options),
         parts: Math.max(1, Math.min(os.availableParallelism(), 4)),
         timeout,
       });
-      await writeCachedLayout(key, measured);
+      front = layout.front;
+      chapters = layout.chapters;
+      await writeCachedLayout(keys.front, front);
+      for (const [id, key] of keys.chapters) if (!known.has(id)) await writeCachedLayout(key, chapters.get(id)!);
     }
+    const measured = pageMapOf(options.body, { front, chapters });
     return planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), measured, options.body.anchors);
   } catch (error) {
     throw asPrintError(error, timeout);

@@ -1,0 +1,36 @@
+/**
+ * The print layout cache: after one chapter changes, only that chapter (and the front
+ * pages) are measured again, and the outputs are byte for byte those of a cold build.
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fixturesDir } from './helpers/paths.ts';
+import { runCli, tempDir } from './helpers/run-cli.ts';
+
+test('a rebuild after a one-chapter edit reuses the other chapters\' layouts and matches a cold build', () => {
+  const manuscript = path.join(tempDir(), 'manuscript');
+  cpSync(path.join(fixturesDir, 'books/minimal'), manuscript, { recursive: true });
+  const cache = tempDir('quire-cache-');
+  const build = (out: string, cacheDir: string) => {
+    const run = runCli(['build', '--format', 'epub,pdf', '--quiet', '--manuscript', manuscript, '--out', out], { QUIRE_CACHE_DIR: cacheDir });
+    assert.equal(run.status, 0, run.stderr);
+  };
+  build(tempDir(), cache);
+  const layouts = readdirSync(path.join(cache, 'layout'));
+  assert.deepEqual(layouts.map((name) => name.split('-')[0]).sort(), ['chapter', 'chapter', 'front']);
+
+  appendFileSync(path.join(manuscript, '02-closing.md'), '\nA sentence added after the first build, long enough to be its own paragraph.\n');
+  const incremental = tempDir();
+  build(incremental, cache);
+  const after = readdirSync(path.join(cache, 'layout'));
+  assert.equal(after.length, layouts.length + 1, 'only the edited chapter got a new layout entry');
+  assert.ok(layouts.every((name) => after.includes(name)));
+
+  const cold = tempDir();
+  build(cold, tempDir('quire-cache-'));
+  for (const name of ['a-minimal-book.epub', 'a-minimal-book.pdf']) {
+    assert.ok(readFileSync(path.join(incremental, name)).equals(readFileSync(path.join(cold, name))), name);
+  }
+});
