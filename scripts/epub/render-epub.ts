@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Book, Chapter } from '../book/types.ts';
-import { chapterSection, linkTargets, type Addressing } from '../render/chapter-section.ts';
+import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { pageAnchors } from '../render/page-anchors.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
@@ -36,19 +36,6 @@ export interface EpubOptions {
 /** Where the EPUB keeps a generated cover. */
 export const generatedCoverPath = 'images/cover.jpg';
 
-/** How the EPUB addresses chapters: one XHTML file each, ids as they are. */
-function epubAddressing(book: Book): Addressing {
-  const targetOf = linkTargets(book);
-  return {
-    href(reference, from) {
-      const fragment = reference.fragment ? `#${reference.fragment}` : '';
-      if (reference.targetPath === from.sourcePath && fragment) return fragment;
-      return chapterFileName(targetOf(reference, from)) + fragment;
-    },
-    id: (id) => id,
-  };
-}
-
 /** The file name of a chapter inside the EPUB. */
 export function chapterFileName(chapter: Chapter): string {
   return `${chapter.name}.xhtml`;
@@ -65,7 +52,7 @@ function coverPath(book: Book, generated: boolean): string | undefined {
  */
 export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean; pageBreaks?: PageBreak[] } = {}): EpubDocument[] {
   const { config } = book;
-  const addressing = epubAddressing(book);
+  const addressing = fileAddressing(book, chapterFileName);
   const documents: EpubDocument[] = [];
   const page = (title: string, body: string, matter?: string) =>
     renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title, body, matter });
@@ -75,8 +62,7 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
     documents.push({ id: 'cover', filename: 'cover.xhtml', title: 'Cover', xhtml: page(config.title, body) });
   }
   const breaks = options.pageBreaks ?? [];
-  const frontMarkers = (document: string) =>
-    breaks.filter(({ place }) => 'document' in place && place.document === document).map((pageBreak) => serializeXhtml(pageMarker(pageBreak.folio))).join('');
+  const frontMarkers = (document: string) => documentMarkers(breaks, document);
   documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, frontMarkers('titlepage') + titlePage(book), 'frontmatter') });
   documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: 'Copyright', xhtml: page('Copyright', frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
   for (const chapter of book.chapters) {
@@ -96,6 +82,14 @@ function pageId(folio: string): string {
 /** The marker of a print page: an empty `span` with `epub:type="pagebreak"`, named by its folio. */
 function pageMarker(folio: string): Element {
   return h('span', { id: pageId(folio), 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: folio });
+}
+
+/** The markers, as XHTML, of the print pages that begin at the start of a front document. */
+function documentMarkers(breaks: readonly PageBreak[], document: string): string {
+  return breaks
+    .filter(({ place }) => 'document' in place && place.document === document)
+    .map(({ folio }) => serializeXhtml(pageMarker(folio)))
+    .join('');
 }
 
 /** Puts the markers of the pages that begin at each anchor at the start of that anchor, in order. */
@@ -132,8 +126,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     ...(firstBack ? [{ type: 'backmatter', href: chapterFileName(firstBack), title: 'Back Matter' }] : []),
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
-  const navMarkers = (options.pageBreaks ?? []).filter(({ place }) => 'document' in place && place.document === 'nav');
-  const navBody = navMarkers.map(({ folio }) => serializeXhtml(pageMarker(folio))).join('') + renderTemplate('epub/nav.ejs', { tocTitle: 'Contents', contents, landmarks, pages });
+  const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { tocTitle: 'Contents', contents, landmarks, pages });
   const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title: 'Contents', body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: 2 });
 

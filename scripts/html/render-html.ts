@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
-import { chapterSection, linkTargets, type Addressing } from '../render/chapter-section.ts';
+import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { copyrightPage, titlePage } from '../render/front-pages.ts';
 import { serializeHtml } from '../render/serialize-html.ts';
@@ -13,19 +13,6 @@ export function chapterPageName(chapter: Chapter): string {
   return `${chapter.name}.html`;
 }
 
-/** Web addressing: one page per chapter, ids as they are. */
-function webAddressing(book: Book): Addressing {
-  const targetOf = linkTargets(book);
-  return {
-    href(reference, from) {
-      const target = targetOf(reference, from);
-      const fragment = reference.fragment ? `#${reference.fragment}` : '';
-      return target === from && fragment ? fragment : chapterPageName(target) + fragment;
-    },
-    id: (id) => id,
-  };
-}
-
 /**
  * The web edition and the print document, as files under `html/`: `index.html` (title,
  * copyright and contents), one page per chapter, the stylesheets, the fonts and the
@@ -34,7 +21,7 @@ function webAddressing(book: Book): Addressing {
 export async function renderHtml(book: Book): Promise<PackagedFile[]> {
   const { config } = book;
   const files: PackagedFile[] = [];
-  const web = webAddressing(book);
+  const web = fileAddressing(book, chapterPageName);
   const pages = book.chapters.map((chapter) => ({ href: chapterPageName(chapter), title: chapter.title }));
   const webContents = renderTemplate('partials/contents.ejs', {
     entries: contentsEntries(book, (chapter, fragment) => chapterPageName(chapter) + (fragment ? `#${fragment}` : ''), true),

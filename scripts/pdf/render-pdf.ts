@@ -49,11 +49,8 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
   const timeout = options.timeout ?? printTimeoutMs();
   try {
     const keys = await layoutKeys(options.body, options.fontsCss);
-    const known = new Map<string, ChapterLayout>();
-    for (const [id, key] of keys.chapters) {
-      const cached = await readCachedLayout<ChapterLayout>(key);
-      if (cached) known.set(id, cached);
-    }
+    const cached = await Promise.all([...keys.chapters].map(async ([id, key]) => [id, await readCachedLayout<ChapterLayout>(key)] as const));
+    const known = new Map(cached.filter((entry): entry is readonly [string, ChapterLayout] => entry[1] !== undefined));
     let front = await readCachedLayout<FrontLayout>(keys.front);
     let chapters: ReadonlyMap<string, ChapterLayout> = known;
     if (!front || known.size < keys.chapters.size) {
@@ -69,8 +66,8 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
       });
       front = layout.front;
       chapters = layout.chapters;
-      await writeCachedLayout(keys.front, front);
-      for (const [id, key] of keys.chapters) if (!known.has(id)) await writeCachedLayout(key, chapters.get(id)!);
+      const measuredNow = [...keys.chapters].filter(([id]) => !known.has(id));
+      await Promise.all([writeCachedLayout(keys.front, front), ...measuredNow.map(([id, key]) => writeCachedLayout(key, chapters.get(id)!))]);
     }
     const measured = pageMapOf(options.body, { front, chapters });
     return planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), measured, options.body.anchors);

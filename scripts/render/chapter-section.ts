@@ -25,6 +25,23 @@ export function linkTargets(book: Book): (reference: CrossReference, from: Chapt
 }
 
 /**
+ * Addressing for an output with one file per chapter (the EPUB, the web edition): a link
+ * within a chapter stays a fragment, a link to another chapter names its file, and ids
+ * stay as they are.
+ */
+export function fileAddressing(book: Book, fileName: (chapter: Chapter) => string): Addressing {
+  const targetOf = linkTargets(book);
+  return {
+    href(reference, from) {
+      const fragment = reference.fragment ? `#${reference.fragment}` : '';
+      if (reference.targetPath === from.sourcePath && fragment) return fragment;
+      return fileName(targetOf(reference, from)) + fragment;
+    },
+    id: (id) => id,
+  };
+}
+
+/**
  * A renderer's own copy of a chapter, wrapped in its `section` with EPUB semantics and the
  * matching ARIA role, ids and cross-chapter links rewritten for the output. The shared tree
  * is never changed.
