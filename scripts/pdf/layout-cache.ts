@@ -33,7 +33,7 @@ export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<Lay
   const browser = await resolveBrowser();
   const binary = await stat(browser);
   const { trim } = body.book.config;
-  const shared = [readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), fontsCss, `${trim.width}x${trim.height}`, `${browser}:${binary.size}:${binary.mtimeMs}`];
+  const shared = [readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), readTemplateFile('print/measure.css'), fontsCss, `${trim.width}x${trim.height}`, `${browser}:${binary.size}:${binary.mtimeMs}`];
   const key = (kind: string, content: string) => {
     const hash = createHash('sha256').update(kind);
     for (const part of [...shared, content]) hash.update('\u0000').update(part);

@@ -2,8 +2,10 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
+import { readTemplateFile } from '../render/templates.ts';
+import { layOutInColumns, readTextBlock } from './column-layout.ts';
 import { readPageMap, type PageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { frontPageIds } from './print-plan.ts';
@@ -44,39 +46,22 @@ export interface MeasureOptions {
 /**
  * Learns how the front pages and every chapter not in `known` lay out, without the
  * running heads, blanks or page numbers that depend on it. Chapters begin on new pages
- * and mirrored margins keep the measure the same on both sides, so a chapter lays out
- * the same wherever it falls. The chapters to measure are cut into parts of about equal
- * length, each printed (untagged, in its own browser context, so on its own core) after
- * the front pages, whose contents link every chapter and so make Chromium write a
- * destination for each; a hidden index links every page anchor for the same reason
- * (Chromium records the targets of links it does not show).
+ * and mirrored margins keep the text block the same on both sides, so a chapter lays out
+ * the same wherever it falls, and it is measured on its own: set in columns the size of
+ * the text block (see `column-layout.ts`), with no PDF made. The chapters are cut into
+ * parts of about equal length, each laid out in its own browser context (so on its own
+ * core), beside a print of the front pages alone, which are few and use named pages.
  */
 export async function measureLayout(options: MeasureOptions): Promise<BookLayout> {
   const unknown = options.body.book.chapters.filter((chapter) => !options.known.has(chapter.id));
   const groups = splitChapters(unknown.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length })), options.parts);
-  const maps = await Promise.all(groups.map((group, index) => measurePart(options, group, index)));
+  const [front, parts] = await Promise.all([
+    measureFront(options),
+    Promise.all(groups.map((group, index) => measureChapters(options, group, index))),
+  ]);
   const chapters = new Map(options.known);
-  let front: FrontLayout | undefined;
-  groups.forEach((group, index) => {
-    const map = maps[index]!;
-    const starts = group.map((id) => map.pages.get(id)!);
-    const frontPages = (starts[0] ?? map.pageCount + 1) - 1;
-    front ??= {
-      pages: frontPages,
-      starts: Object.fromEntries(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])),
-    };
-    group.forEach((id, position) => {
-      const start = starts[position]!;
-      const next = starts[position + 1] ?? map.pageCount + 1;
-      const anchors: Record<string, number> = {};
-      for (const anchor of options.body.anchors.get(id)!) {
-        const page = map.pages.get(anchor);
-        if (page !== undefined) anchors[anchor] = page - start;
-      }
-      chapters.set(id, { pages: next - start, anchors });
-    });
-  });
-  return { front: front!, chapters };
+  for (const part of parts) for (const [id, layout] of Object.entries(part)) chapters.set(id, layout);
+  return { front, chapters };
 }
 
 /** The page map of a whole book from the layouts of its parts: front pages, then each chapter in order. */
@@ -92,18 +77,46 @@ export function pageMapOf(body: PrintBody, layout: BookLayout): PageMap {
   return { pageCount: next - 1, pages };
 }
 
-async function measurePart(options: MeasureOptions, chapterIds: string[], index: number): Promise<PageMap> {
+/** Prints the front pages alone (untagged) and reads where each begins and how many there are. */
+async function measureFront(options: MeasureOptions): Promise<FrontLayout> {
+  return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds }), async (page) => {
+    const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
+    const map = readPageMap(await PDFDocument.load(bytes, { updateMetadata: false }));
+    return { pages: map.pageCount, starts: Object.fromEntries(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])) };
+  });
+}
+
+/** Lays out the chapters `chapterIds` in print-sized columns and reads their layouts. */
+async function measureChapters(options: MeasureOptions, chapterIds: string[], index: number): Promise<Record<string, ChapterLayout>> {
+  const measureStyles = readTemplateFile('print/measure.css');
+  const html = renderPrintDocument(options.body, { chapterIds: new Set(chapterIds), measureStyles });
+  const anchors = Object.fromEntries(chapterIds.map((id) => [id, options.body.anchors.get(id)!]));
+  return inMeasuringPage(options, `part-${index}`, html, async (page) => {
+    await page.emulateMediaType('print');
+    // tsx compiles with esbuild's keepNames, which wraps named functions in `__name()`:
+    // functions sent to the page find that helper there.
+    await page.evaluate('globalThis.__name = (target) => target');
+    const { trim } = options.body.book.config;
+    const pageRules = [readTemplateFile('styles/print.css'), `@page { size: ${trim.width}in ${trim.height}in; }`];
+    const block = await page.evaluate(readTextBlock, pageRules);
+    return page.evaluate(layOutInColumns, block, anchors);
+  });
+}
+
+/**
+ * Opens `html` in a contained page of a browser context of its own, with its fonts
+ * loaded, runs `work` on it, and removes the page, its context and its file after.
+ */
+async function inMeasuringPage<T>(options: MeasureOptions, name: string, html: string, work: (page: Page) => Promise<T>): Promise<T> {
   const context = await options.browser.createBrowserContext();
-  const file = path.join(options.dir, `.measure-${index}.html`);
+  const file = path.join(options.dir, `.measure-${name}.html`);
   try {
     const page = await context.newPage();
     await containPage(page, options.allowedDirs);
-    const measureIndex = [...frontPageIds, ...chapterIds.flatMap((id) => options.body.anchors.get(id)!)];
-    await writeFile(file, renderPrintDocument(options.body, { chapterIds: new Set(chapterIds), measureIndex }));
+    await writeFile(file, html);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: options.timeout });
     await page.evaluate('document.fonts.ready');
-    const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
-    return readPageMap(await PDFDocument.load(bytes, { updateMetadata: false }));
+    return await work(page);
   } finally {
     await context.close();
     await rm(file, { force: true });
@@ -111,8 +124,8 @@ async function measurePart(options: MeasureOptions, chapterIds: string[], index:
 }
 
 /**
- * Consecutive runs of chapters of about equal length, by their source size. With no
- * chapters to measure there is still one empty part, which measures the front pages.
+ * Consecutive runs of chapters of about equal length, by their source size; no part is
+ * empty, so with no chapters to measure there are none.
  */
 function splitChapters(chapters: ReadonlyArray<{ id: string; size: number }>, parts: number): string[][] {
   const total = chapters.reduce((sum, chapter) => sum + chapter.size, 0);
@@ -123,5 +136,5 @@ function splitChapters(chapters: ReadonlyArray<{ id: string; size: number }>, pa
     groups.at(-1)!.push(chapter.id);
     filled += chapter.size;
   }
-  return groups.filter((group, index) => group.length > 0 || index === 0);
+  return groups.filter((group) => group.length > 0);
 }

@@ -52,6 +52,8 @@ export interface PrintDocumentOptions {
    * only for an element that a link points to, shown or not.
    */
   measureIndex?: readonly string[];
+  /** Styles added last, to lay the chapters out for measuring (see `column-layout.ts`). */
+  measureStyles?: string;
 }
 
 /**
@@ -63,7 +65,7 @@ export interface PrintDocumentOptions {
  */
 export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
-  const { plan, chapterIds, measureIndex } = options;
+  const { plan, chapterIds, measureIndex, measureStyles } = options;
   const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
     ...entry,
     page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
@@ -74,6 +76,7 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     trim: book.config.trim,
     pageStyles: printPageStyles(book, plan),
     measureIndex,
+    measureStyles,
     halftitle: halfTitlePage(book),
     titlepage: titlePage(book),
     copyright: copyrightPage(book),
