@@ -83,7 +83,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const wanted = new Set(options.formats);
   const browser = new SharedBrowser();
-  if (wanted.has('pdf')) browser.warm();
+  // Both the PDF and the EPUB's page list need the print layout, which only an unchanged
+  // book finds whole in the layout cache; starting Chromium beside the parse hides its start-up.
+  if (wanted.has('pdf') || wanted.has('epub')) browser.warm();
   let staging: StagedOutput | undefined;
   try {
     const { book, files } = await timed('parse', () =>
