@@ -13,7 +13,8 @@ export async function finishPdf(document: PDFDocument, book: Book, date: Date): 
   setPdfMetadata(document, book.config, date);
   repairOutlineTitles(document, outlineHeadings(book));
   normalizeStructureIds(document);
-  return document.save({ useObjectStreams: false });
+  // pdf-lib otherwise waits for a timer after every 50 objects it writes.
+  return document.save({ useObjectStreams: false, objectsPerTick: Infinity });
 }
 
 function outlineHeadings(book: Book): string[] {

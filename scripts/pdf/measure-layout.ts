@@ -1,11 +1,11 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import { layOutInColumns, readTextBlock } from './column-layout.ts';
+import { loadPdf } from './load-pdf.ts';
 import { readPageMap, type PageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { frontPageIds } from './print-plan.ts';
@@ -81,7 +81,7 @@ export function pageMapOf(body: PrintBody, layout: BookLayout): PageMap {
 async function measureFront(options: MeasureOptions): Promise<FrontLayout> {
   return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds }), async (page) => {
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
-    const map = readPageMap(await PDFDocument.load(bytes, { updateMetadata: false }));
+    const map = readPageMap(await loadPdf(bytes));
     return { pages: map.pageCount, starts: Object.fromEntries(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])) };
   });
 }

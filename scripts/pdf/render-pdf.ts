@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PDFDocument } from 'pdf-lib';
 import { TimeoutError, type Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
 import type { SharedBrowser } from '../browser/shared-browser.ts';
@@ -11,6 +10,7 @@ import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
 import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
+import { loadPdf } from './load-pdf.ts';
 import { readPageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
@@ -95,7 +95,7 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
     let plan = options.plan;
     for (let renders = 1; renders <= maxRenders; renders++) {
       const bytes = await printOnce(page, options.printDocument, renderPrintDocument(options.body, { plan }), timeout);
-      const document = await PDFDocument.load(bytes, { updateMetadata: false });
+      const document = await loadPdf(bytes);
       const map = readPageMap(document);
       if (planHolds(plan, map)) {
         released = options.browser.release();
