@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import { TimeoutError, type Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
-import type { SharedBrowser } from '../browser/shared-browser.ts';
+import type { BookBrowser } from '../browser/book-browser.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
@@ -20,7 +20,7 @@ import { printTimeoutMs } from './print-timeout.ts';
 export interface PrintOptions {
   body: PrintBody;
   /** The build's browser, usually started while the book was still being parsed. */
-  browser: SharedBrowser;
+  browser: BookBrowser;
   /** Where to write the print document: beside the staged web edition, whose files it uses. */
   printDocument: string;
   /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
