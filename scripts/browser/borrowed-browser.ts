@@ -24,7 +24,7 @@ export class BorrowedBrowser implements BookBrowser {
   }
 
   /** The owner closes the browser, not its users: nothing to count. */
-  async expect(): Promise<void> {}
+  async expect(_users: number): Promise<void> {}
 
   /** The catalog's browser, started on first use. */
   acquire(): Promise<BrowserSession> {
