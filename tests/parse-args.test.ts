@@ -26,6 +26,7 @@ test('several manuscripts, as arguments or repeated --manuscript, each build int
 test('two manuscripts whose outputs would share a folder are refused with both names', () => {
   assert.throws(() => parseCommand(['build', 'a/book', 'b/book']), /"a\/book" and "b\/book" are both named "book", so both would write dist\/book/);
   assert.throws(() => parseCommand(['build', 'books/a', 'books/a/']), /"books\/a\/" is given twice/);
+  assert.throws(() => parseCommand(['build', 'books/a', '/']), /"\/" has no folder name to name its outputs by/);
 });
 
 test('--jobs defaults to the number of cores and must be a whole number of at least 1', () => {

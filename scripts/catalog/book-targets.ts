@@ -16,8 +16,9 @@ export interface BookTarget {
  */
 export function bookTargets(manuscriptDirs: readonly string[], outDir: string): BookTarget[] {
   const targets = manuscriptDirs.map((manuscriptDir) => {
-    const name = path.basename(path.resolve(manuscriptDir));
-    if (!name) throw new Error(`The manuscript folder "${manuscriptDir}" has no folder name to name its outputs by.`);
+    const folder = path.basename(path.resolve(manuscriptDir));
+    if (!folder && manuscriptDirs.length > 1) throw new Error(`The manuscript folder "${manuscriptDir}" has no folder name to name its outputs by.`);
+    const name = folder || manuscriptDir;
     return { name, manuscriptDir, outDir: manuscriptDirs.length === 1 ? outDir : path.join(outDir, name) };
   });
   const seen = new Map<string, BookTarget>();
