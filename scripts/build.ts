@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { loadBook } from './book/load-book.ts';
 import type { Book } from './book/types.ts';
+import type { BookBrowser } from './browser/book-browser.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
 import { renderCover } from './epub/render-cover.ts';
 import { renderEpub } from './epub/render-epub.ts';
@@ -42,6 +43,11 @@ export interface BuildOptions {
   date: Date;
   /** Told of every step; the build itself never writes to the terminal. */
   progress?: (event: BuildProgress) => void;
+  /**
+   * A browser lent by the caller, such as a catalog's `BorrowedBrowser`, that outlives this
+   * build. Without one the build starts its own and closes it when done.
+   */
+  browser?: BookBrowser;
 }
 
 /** One file or folder the build wrote. */
@@ -82,7 +88,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return result;
   };
   const wanted = new Set(options.formats);
-  const browser = new SharedBrowser();
+  const browser = options.browser ?? new SharedBrowser();
   // Both the PDF and the EPUB's page list need the print layout, which only an unchanged
   // book finds whole in the layout cache; starting Chromium beside the parse hides its start-up.
   if (wanted.has('pdf') || wanted.has('epub')) browser.warm();
@@ -151,7 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** A cover drawn from the templates, for a book without one; releases the browser after. */
-async function drawnCover(book: Book, browser: SharedBrowser, dir: string): Promise<Uint8Array> {
+async function drawnCover(book: Book, browser: BookBrowser, dir: string): Promise<Uint8Array> {
   try {
     return await renderCover(book, await browser.acquire(), dir);
   } finally {

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: builds the default book, Moby-Dick and generated books of 250k, 500k
  * and 1M words (skipped with `--quick`), runs the reference commands when they are
- * installed (pandoc to EPUB; Chromium's plain print of pandoc's HTML), and prints
- * wall times, peak memory of the whole process tree, our stage timings, and the ratios the
- * issues set. Every ratio compares runs made in this one invocation, on this machine.
+ * installed (pandoc to EPUB; Chromium's plain print of pandoc's HTML), builds 10 copies
+ * of the default book as separate commands and as one catalog, and prints wall times,
+ * peak memory of the whole process tree, our stage timings, and the ratios the issues
+ * set. Every ratio compares runs made in this one invocation, on this machine.
+ * `--only catalog` runs the catalog rows alone.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumFlags } from '../browser/launch-browser.ts';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
+import { benchCatalog } from './bench-catalog.ts';
 import { generateBook } from './generate-book.ts';
 import { measureCommand, type Measurement } from './measure-command.ts';
 
@@ -26,12 +29,16 @@ interface Row {
   note?: string;
 }
 const rows: Row[] = [];
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'catalog') throw new Error(`--only ${only}: the only part that runs alone is catalog`);
+const runs = (part: 'books' | 'catalog') => only === undefined || only === part;
+const cli = { command: process.execPath, args: ['--import', 'tsx', path.join(root, 'scripts/cli.ts')], cwd: root };
 
 /** Runs our build; `cold` empties the print layout cache first. */
 async function ours(name: string, manuscript: string, format: string, cold = true): Promise<Row> {
   const out = path.join(work, `out-${rows.length}`);
   if (cold) rmSync(env.QUIRE_CACHE_DIR, { recursive: true, force: true });
-  const run = await measureCommand(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/cli.ts'), 'build', '--format', format, '--quiet', '--timings', '--manuscript', manuscript, '--out', out], { cwd: root, env });
+  const run = await measureCommand(cli.command, [...cli.args, 'build', '--format', format, '--quiet', '--timings', '--manuscript', manuscript, '--out', out], { cwd: cli.cwd, env });
   if (run.exitCode !== 0) throw new Error(`${name} failed:\n${run.stderr}`);
   const stages = [...run.stdout.matchAll(/^timing (\S+) (\d+) ms$/gm)].map((match) => `${match[1]} ${match[2]}`).join(', ');
   const row = { name, run, note: stages };
@@ -51,16 +58,21 @@ function has(command: string): boolean {
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
-const mobyEpub = await ours('Moby-Dick EPUB, cold (ours)', moby, 'epub');
-const mobyEpubWarm = await ours('Moby-Dick EPUB, print layout cached (ours)', moby, 'epub', false);
-const mobyPdf = await ours('Moby-Dick PDF, cold (ours)', moby, 'pdf');
-await ours('Moby-Dick all formats (ours)', moby, 'epub,pdf,html');
-await ours('Default book all formats (ours)', path.join(root, 'manuscript'), 'epub,pdf,html');
+let mobyEpub: Row | undefined;
+let mobyEpubWarm: Row | undefined;
+let mobyPdf: Row | undefined;
+if (runs('books')) {
+  mobyEpub = await ours('Moby-Dick EPUB, cold (ours)', moby, 'epub');
+  mobyEpubWarm = await ours('Moby-Dick EPUB, print layout cached (ours)', moby, 'epub', false);
+  mobyPdf = await ours('Moby-Dick PDF, cold (ours)', moby, 'pdf');
+  await ours('Moby-Dick all formats (ours)', moby, 'epub,pdf,html');
+  await ours('Default book all formats (ours)', path.join(root, 'manuscript'), 'epub,pdf,html');
+}
 
 // Generated books at growing sizes: time should grow no worse than linearly with words.
 const quick = process.argv.includes('--quick');
 const scale: Array<{ words: number; row: Row }> = [];
-for (const words of quick ? [] : [250_000, 500_000, 1_000_000]) {
+for (const words of quick || !runs('books') ? [] : [250_000, 500_000, 1_000_000]) {
   const dir = path.join(work, `generated-${words}`);
   generateBook({ dir, words, chapters: Math.round(words / 2500), seed: 1938, vocabularyFrom: path.join(root, 'manuscript') });
   scale.push({ words, row: await ours(`Generated ${words.toLocaleString('en')} words, EPUB + PDF (ours)`, dir, 'epub,pdf') });
@@ -69,7 +81,7 @@ for (const words of quick ? [] : [250_000, 500_000, 1_000_000]) {
 let pandocEpub: Row | undefined;
 let plainPrint: Row | undefined;
 const chapters = readdirSync(moby).filter((name) => name.endsWith('.md')).sort();
-if (has('pandoc')) {
+if (runs('books') && has('pandoc')) {
   const run = await measureCommand('pandoc', ['-f', 'gfm', '--toc', '-t', 'epub3', '--metadata-file', 'book.yaml', '-o', path.join(work, 'pandoc.epub'), ...chapters], { cwd: moby });
   pandocEpub = { name: 'pandoc -f gfm --toc -t epub3 (reference)', run };
   rows.push(pandocEpub);
@@ -83,18 +95,31 @@ if (has('pandoc')) {
   rows.push(plainPrint);
 }
 
+// Issue 7: a catalog of 10 copies of the default book in one command, against 10 commands.
+const catalog = runs('catalog')
+  ? await benchCatalog({ manuscript: path.join(root, 'manuscript'), copies: 10, work, build: cli, env, jobs: [os.availableParallelism(), 1] })
+  : undefined;
+for (const { name, run, stages } of catalog ? [catalog.separate, ...catalog.catalogs] : []) {
+  rows.push({ name, run, note: `summed over books: ${[...stages].map(([stage, ms]) => `${stage} ${ms}`).join(', ')}` });
+}
+
 console.log('\n| run | wall s | peak MB (tree PSS) | our stages (ms) |');
 console.log('| --- | ---: | ---: | --- |');
 for (const row of rows) console.log(`| ${row.name} | ${seconds(row.run.wallMs)} | ${megabytes(row.run.peakBytes)} | ${row.note ?? ''} |`);
 console.log('');
-if (pandocEpub) {
+if (pandocEpub && mobyEpub && mobyEpubWarm) {
   console.log(`EPUB ratio, ours / pandoc: ${(mobyEpub.run.wallMs / pandocEpub.run.wallMs).toFixed(2)} cold, ${(mobyEpubWarm.run.wallMs / pandocEpub.run.wallMs).toFixed(2)} with the print layout cached (target ≤ 0.5)`);
 }
-if (plainPrint) console.log(`PDF ratio, ours / plain Chromium print: ${(mobyPdf.run.wallMs / plainPrint.run.wallMs).toFixed(2)} (target ≤ 1.5)`);
-if (!pandocEpub) console.log('pandoc is not installed: reference runs skipped (apt-get install pandoc).');
+if (plainPrint && mobyPdf) console.log(`PDF ratio, ours / plain Chromium print: ${(mobyPdf.run.wallMs / plainPrint.run.wallMs).toFixed(2)} (target ≤ 1.5)`);
+if (runs('books') && !pandocEpub) console.log('pandoc is not installed: reference runs skipped (apt-get install pandoc).');
 for (const { words, row } of scale) {
   console.log(`${words.toLocaleString('en')} words: ${seconds(row.run.wallMs)} s, ${((row.run.wallMs / words) * 1000).toFixed(1)} ms per 1,000 words, peak ${megabytes(row.run.peakBytes)} MB (target ≤ 1536)`);
 }
-console.log(`Moby-Dick PDF peak memory: ${megabytes(mobyPdf.run.peakBytes)} MB (target ≤ 1536)`);
-if (!existsSync(moby)) console.log('(Moby-Dick corpus not found beside the project.)');
+if (mobyPdf) console.log(`Moby-Dick PDF peak memory: ${megabytes(mobyPdf.run.peakBytes)} MB (target ≤ 1536)`);
+if (catalog) {
+  for (const { name, run } of catalog.catalogs) {
+    console.log(`Catalog ratio, 10 separate builds / ${name.replace(/^.*, one catalog build, /, 'one catalog, ').replace(/ \(ours\)$/, '')}: ${(catalog.separate.run.wallMs / run.wallMs).toFixed(2)}× (${seconds(catalog.separate.run.wallMs)} s / ${seconds(run.wallMs)} s; target ≥ 2), peak ${megabytes(run.peakBytes)} MB against ${megabytes(catalog.separate.run.peakBytes)} MB for one separate build`);
+  }
+}
+if (runs('books') && !existsSync(moby)) console.log('(Moby-Dick corpus not found beside the project.)');
 rmSync(work, { recursive: true, force: true });

@@ -1,10 +1,13 @@
+import type { BookBrowser } from './book-browser.ts';
 import { launchBrowser, type BrowserSession } from './launch-browser.ts';
 
 /**
  * One Chromium for every part of a build that needs one (the PDF, a generated cover),
  * started as early as is useful and closed as soon as the last user is done with it.
+ * A catalog owns one for all its books, lends it to each (`BorrowedBrowser`) and closes it
+ * itself at the end.
  */
-export class SharedBrowser {
+export class SharedBrowser implements BookBrowser {
   private session: Promise<BrowserSession> | undefined;
   private users = 0;
 
@@ -31,6 +34,19 @@ export class SharedBrowser {
   async release(): Promise<void> {
     this.users--;
     if (this.users <= 0) await this.close();
+  }
+
+  /** Drops a crashed browser: closes it, so the next `acquire` starts a fresh one. */
+  dropCrashed(): Promise<void> {
+    return this.close();
+  }
+
+  /**
+   * Closes `session` if it is still the browser handed out, so the next `acquire` starts a
+   * fresh one; a session that was already replaced (after the same crash) is left alone.
+   */
+  async dropIfCurrent(session: Promise<BrowserSession>): Promise<void> {
+    if (this.session === session) await this.close();
   }
 
   /** Closes the browser and removes its profile, whoever still holds it. */

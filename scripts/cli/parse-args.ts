@@ -1,15 +1,23 @@
+import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { allFormats, type Format } from '../build.ts';
+import { bookTargets, type BookTarget } from '../catalog/book-targets.ts';
 
-/** `quire build`: render the manuscript into the output folder. */
+/**
+ * `quire build`: render one manuscript into the output folder, or several (a catalog),
+ * each into its own folder under it.
+ */
 export interface BuildCommand {
   name: 'build';
-  manuscriptDir: string;
+  /** Every manuscript, in the order given, with its output folder. */
+  books: BookTarget[];
   outDir: string;
   formats: Format[];
   quiet: boolean;
   /** Print how long each stage took. */
   timings: boolean;
+  /** A catalog: how many books are built at once. */
+  jobs: number;
 }
 
 /** `quire check`: lint the manuscript on the build's own parse. */
@@ -42,6 +50,7 @@ export type Command = BuildCommand | CheckCommand | NewCommand | DevCommand | { 
 
 /** The usage text of the command line. */
 export const usage = `Usage: quire build [--format epub|pdf|html[,...]] [--manuscript DIR] [--out DIR] [--quiet]
+       quire build [options] DIR... [--jobs N]
        quire check [--manuscript DIR] [--strict] [--format json]
        quire new book DIR
        quire new chapter "Title" [--manuscript DIR]
@@ -50,6 +59,10 @@ export const usage = `Usage: quire build [--format epub|pdf|html[,...]] [--manus
   --format      build: formats to build, comma-separated or repeated (default: all)
                 check: text (default) or json
   --manuscript  the manuscript folder, with book.yaml (default: manuscript)
+  DIR...        build: several manuscript folders in one command (a catalog), each
+                built into OUT/<folder name>/; --manuscript may be repeated instead
+  --jobs        build: how many books of a catalog are built at once (default: the
+                number of cores)
   --out         the output folder (default: dist)
   --quiet       print only problems
   --timings     print how long each stage took
@@ -60,8 +73,9 @@ const manuscript = { type: 'string', default: 'manuscript' } as const;
 const optionsOf = {
   build: {
     format: { type: 'string', multiple: true },
-    manuscript,
+    manuscript: { type: 'string', multiple: true },
     out: { type: 'string', default: 'dist' },
+    jobs: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     timings: { type: 'boolean', default: false },
   },
@@ -81,6 +95,7 @@ export function parseCommand(argv: readonly string[]): Command {
     allowPositionals: true,
     options: optionsOf[name as keyof typeof optionsOf] as ParseArgsConfig['options'],
   }) as { values: Record<string, unknown>; positionals: string[] };
+  if (name === 'build') return buildCommand(values as unknown as BuildValues, positionals);
   const manuscriptDir = values.manuscript as string;
   switch (name) {
     case 'check': {
@@ -96,30 +111,41 @@ export function parseCommand(argv: readonly string[]): Command {
       }
       return { name, kind, argument, manuscriptDir };
     }
-    case 'dev': {
+    default: {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Bad port "${String(values.port)}".`);
       noPositionals(positionals);
-      return { name, manuscriptDir, port };
+      return { name: 'dev', manuscriptDir, port };
     }
-    default:
-      noPositionals(positionals);
-      return buildCommand(values as { format?: string[]; out: string; quiet: boolean; timings: boolean }, manuscriptDir);
   }
 }
 
-function buildCommand(values: { format?: string[]; out: string; quiet: boolean; timings: boolean }, manuscriptDir: string): BuildCommand {
+interface BuildValues {
+  format?: string[];
+  manuscript?: string[];
+  out: string;
+  quiet: boolean;
+  timings: boolean;
+  jobs?: string;
+}
+
+/** The build's manuscripts are every `--manuscript` and every argument, in that order. */
+function buildCommand(values: BuildValues, positionals: readonly string[]): BuildCommand {
+  const manuscripts = [...(values.manuscript ?? []), ...positionals];
   const requested = (values.format ?? []).flatMap((entry) => entry.split(',')).map((entry) => entry.trim().toLowerCase());
   for (const format of requested) {
     if (!(allFormats as readonly string[]).includes(format)) throw new Error(`Unknown format "${format}": use ${allFormats.join(', ')}.`);
   }
+  const jobs = values.jobs === undefined ? os.availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`Bad --jobs "${String(values.jobs)}": use a whole number of at least 1.`);
   return {
     name: 'build',
-    manuscriptDir,
+    books: bookTargets(manuscripts.length > 0 ? manuscripts : ['manuscript'], values.out),
     outDir: values.out,
     formats: requested.length > 0 ? (requested as Format[]) : [...allFormats],
     quiet: values.quiet,
     timings: values.timings,
+    jobs,
   };
 }
 

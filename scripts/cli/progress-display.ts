@@ -9,6 +9,8 @@ export interface ProgressDisplayOptions {
   /** Redraw one line in place: a terminal, not CI. Otherwise one plain line per finished stage. */
   live: boolean;
   formats: readonly Format[];
+  /** Put before each plain line: the book's name, in a catalog. */
+  label?: string;
 }
 
 /** Shows a build's progress, and is told to stop before the summary is printed. */
@@ -30,7 +32,7 @@ export function createProgressDisplay(options: ProgressDisplayOptions): Progress
   if (!options.live) {
     return {
       update: (event) => {
-        if (event.finished) options.stream.write(`  ${event.finished}\n`);
+        if (event.finished) options.stream.write(`  ${options.label ? `${options.label}: ` : ''}${event.finished}\n`);
       },
       stop: () => undefined,
     };

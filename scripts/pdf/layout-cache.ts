@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
@@ -54,12 +54,16 @@ export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(ke
   }
 }
 
-/** Keeps a measured part of a layout for the next build; written whole or not at all. */
+/**
+ * Keeps a measured part of a layout for the next build; written whole or not at all. Each
+ * write has its own temporary file, so books of one catalog that measure the same part at
+ * once (two copies of a book) never rename each other's file away.
+ */
 export async function writeCachedLayout(key: string, layout: ChapterLayout | FrontLayout): Promise<void> {
   const dir = layoutCacheDir();
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${key}.json`);
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`;
   await writeFile(temporary, JSON.stringify(layout));
   await rename(temporary, file);
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TimeoutError, type Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
-import type { SharedBrowser } from '../browser/shared-browser.ts';
+import type { BookBrowser } from '../browser/book-browser.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
 import { finishPdf } from './finish-pdf.ts';
@@ -20,7 +20,7 @@ import { printTimeoutMs } from './print-timeout.ts';
 export interface PrintOptions {
   body: PrintBody;
   /** The build's browser, usually started while the book was still being parsed. */
-  browser: SharedBrowser;
+  browser: BookBrowser;
   /** Where to write the print document: beside the staged web edition, whose files it uses. */
   printDocument: string;
   /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
@@ -81,16 +81,19 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
  * following `plan`: blank versos where needed, page numbers in the contents and running
  * heads fixed to the real pages (Chromium has no `target-counter()`, `string-set` or
  * `break-before: right`). The render is read back and must land every chapter where the
- * plan said, or it is planned and printed again. The browser is released while the PDF
- * is finished.
+ * plan said, or it is planned and printed again. The page is closed and the browser
+ * released while the PDF is finished.
  */
 export async function printBook(options: PrintOptions & { plan: PrintPlan; date: Date }): Promise<RenderedPdf> {
   const { book } = options.body;
   const timeout = options.timeout ?? printTimeoutMs();
   const session = await options.browser.acquire();
+  let page: Page | undefined;
   let released: Promise<void> | undefined;
+  // Done with Chromium: close this book's page (a catalog's browser prints other books on), then release it.
+  const done = () => (released ??= (page?.close() ?? Promise.resolve()).catch(() => undefined).then(() => options.browser.release()));
   try {
-    const page = await session.browser.newPage();
+    page = await session.browser.newPage();
     await containPage(page, allowedDirs(options));
     let plan = options.plan;
     for (let renders = 1; renders <= maxRenders; renders++) {
@@ -98,7 +101,7 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
       const document = await loadPdf(bytes);
       const map = readPageMap(document);
       if (planHolds(plan, map)) {
-        released = options.browser.release();
+        void done();
         return { pdf: await finishPdf(document, book, options.date), plan, renders };
       }
       plan = planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), map, options.body.anchors, plan);
@@ -107,7 +110,7 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
   } catch (error) {
     throw asPrintError(error, timeout, session.browser.connected);
   } finally {
-    await (released ?? options.browser.release());
+    await done();
   }
 }
 

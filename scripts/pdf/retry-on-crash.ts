@@ -1,4 +1,4 @@
-import type { SharedBrowser } from '../browser/shared-browser.ts';
+import type { BookBrowser } from '../browser/book-browser.ts';
 import { BrowserCrashError } from '../diagnostics/errors.ts';
 
 /**
@@ -8,14 +8,14 @@ import { BrowserCrashError } from '../diagnostics/errors.ts';
  * timeout or any other failure is not retried: it would most likely fail the same way.
  * `onRetry` hears the first crash.
  */
-export async function retryOnCrash<T>(browser: SharedBrowser, step: () => Promise<T>, onRetry: (crash: BrowserCrashError) => void = () => undefined): Promise<T> {
+export async function retryOnCrash<T>(browser: BookBrowser, step: () => Promise<T>, onRetry: (crash: BrowserCrashError) => void = () => undefined): Promise<T> {
   try {
     return await step();
   } catch (error) {
     if (!(error instanceof BrowserCrashError)) throw error;
     onRetry(error);
     // Drop the dead browser; the next acquire starts a fresh one.
-    await browser.close();
+    await browser.dropCrashed();
     return step();
   }
 }
