@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { visit, SKIP } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportWarning } from '../diagnostics/report.ts';
 import { smartenText } from '../transforms/remark-smart-typography.ts';
@@ -62,9 +62,9 @@ function uniqueName(base: string, used: Set<string>): string {
 function findFirst(tree: Root, tagName: string): Element | undefined {
   let found: Element | undefined;
   visit(tree, 'element', (node) => {
-    if (found) return SKIP;
-    if (node.tagName === tagName) found = node;
-    return undefined;
+    if (node.tagName !== tagName) return undefined;
+    found = node;
+    return EXIT;
   });
   return found;
 }
