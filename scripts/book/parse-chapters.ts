@@ -9,12 +9,13 @@ import { restoreParsedRecord, type ParsedRecord } from '../parse/parsed-record.t
 import { chapterKey, type ChapterCache } from './chapter-cache.ts';
 
 /**
- * Below this much Markdown to parse, a worker thread does not pay: one takes about 0.6 s
- * of CPU to load tsx and the processor, while this thread parses Moby-Dick's 1.2 million
- * characters in about 1.5 s, so a worker only gains once there is twice its start-up to
- * share.
+ * Below this much Markdown to parse, a worker thread does not pay. A worker spends about
+ * 0.6 s of CPU loading tsx and the processor, and then parses with a cold JIT, while this
+ * thread already keeps part of a second core busy with V8's own background threads. On
+ * two cores, Moby-Dick (1.2 million characters, 0.9 s on one thread) took 1.2 s with one
+ * worker; a generated 6.3-million-character book took about 5-10% less time with one.
  */
-export const poolThresholdChars = 500_000;
+export const poolThresholdChars = 4_000_000;
 
 /**
  * How many worker threads a parse of `chars` characters should use: none below
