@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { loadBook } from './book/load-book.ts';
+import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
 import type { BookBrowser } from './browser/book-browser.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
@@ -67,6 +68,8 @@ export interface BuildResult {
   pageCount?: number;
   /** How long each stage took, in milliseconds, in the order they finished. */
   timings: Array<{ stage: string; ms: number }>;
+  /** Chapters parsed afresh and taken from the parse cache, and worker threads used. */
+  parse: ParseStats;
 }
 
 /**
@@ -94,7 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (wanted.has('pdf') || wanted.has('epub')) browser.warm();
   let staging: StagedOutput | undefined;
   try {
-    const { book, files } = await timed('parse', () =>
+    const { book, files, stats } = await timed('parse', () =>
       loadBook(options.manuscriptDir, { onChapter: (done, total) => progress({ stage: 'parse', done, total }) }),
     );
     progress({ stage: 'parse', finished: `parsed ${book.chapters.length} chapters` });
@@ -149,7 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputs = await Promise.all(
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
-    return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, timings };
+    return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, timings, parse: stats };
   } finally {
     await staging?.discard();
     await browser.close();

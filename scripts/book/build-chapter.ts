@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
-import { visit, SKIP } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { reportWarning } from '../diagnostics/report.ts';
 import { smartenText } from '../transforms/remark-smart-typography.ts';
@@ -33,6 +33,7 @@ export function buildChapter(tree: Root, file: VFile, index: number, sourcePath:
   }
 
   const name = uniqueName(path.basename(sourcePath, path.extname(sourcePath)), usedNames);
+  const { outline, ids } = outlineAndIds(tree);
   return {
     index,
     sourcePath,
@@ -45,8 +46,8 @@ export function buildChapter(tree: Root, file: VFile, index: number, sourcePath:
     lang: typeof frontMatter.lang === 'string' ? frontMatter.lang : undefined,
     tree,
     file,
-    outline: outlineOf(tree),
-    ids: idsOf(tree),
+    outline,
+    ids,
     frontMatter,
   };
 }
@@ -62,30 +63,33 @@ function uniqueName(base: string, used: Set<string>): string {
 function findFirst(tree: Root, tagName: string): Element | undefined {
   let found: Element | undefined;
   visit(tree, 'element', (node) => {
-    if (found) return SKIP;
-    if (node.tagName === tagName) found = node;
-    return undefined;
+    if (node.tagName !== tagName) return undefined;
+    found = node;
+    return EXIT;
   });
   return found;
 }
 
-function outlineOf(tree: Root): OutlineEntry[] {
-  const entries: OutlineEntry[] = [];
-  visit(tree, 'element', (node) => {
-    if (node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes')) return SKIP;
-    const depth = /^h([23])$/.exec(node.tagName);
-    if (depth && typeof node.properties.id === 'string') {
-      entries.push({ depth: Number(depth[1]), id: node.properties.id, text: toString(node).trim() });
-    }
-    return undefined;
-  });
-  return entries;
-}
-
-function idsOf(tree: Root): Set<string> {
+/**
+ * The chapter's outline (its h2 and h3 with ids, outside the notes) and every id in it, in
+ * one walk of the tree.
+ */
+function outlineAndIds(tree: Root): { outline: OutlineEntry[]; ids: Set<string> } {
+  const outline: OutlineEntry[] = [];
   const ids = new Set<string>();
-  visit(tree, 'element', (node) => {
-    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-  });
-  return ids;
+  const walk = (nodes: readonly (RootContent | ElementContent)[], inNotes: boolean): void => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const id = node.properties.id;
+      if (typeof id === 'string') {
+        ids.add(id);
+        const depth = inNotes ? null : /^h([23])$/.exec(node.tagName);
+        if (depth) outline.push({ depth: Number(depth[1]), id, text: toString(node).trim() });
+      }
+      const notes = node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes') === true;
+      walk(node.children, inNotes || notes);
+    }
+  };
+  walk(tree.children, false);
+  return { outline, ids };
 }

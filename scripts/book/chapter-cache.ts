@@ -1,62 +1,66 @@
 import { createHash } from 'node:crypto';
-import type { Root } from 'hast';
-import { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
-import type { createProcessor } from '../parse/create-processor.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { cacheDir } from '../cache/cache-dir.ts';
+import { writeFileAtomic } from '../cache/write-file-atomic.ts';
+import { decodeParsedRecord, type ParsedRecord } from '../parse/parsed-record.ts';
 
-/** The one processor's type, as `createProcessor` makes it. */
-export type BookProcessor = ReturnType<typeof createProcessor>;
-
-/** A chapter as the processor left it: its hast tree and its file with the parse's messages and data. */
-export interface ParsedSource {
-  tree: Root;
-  file: VFile;
+/** What a chapter's parse depends on besides its own text and path; the same for every chapter of a build. */
+export interface ParseContext {
+  /** Absolute path of the manuscript folder. */
+  manuscriptDir: string;
+  /** The toolchain's parse code and dependencies (`parseFingerprint`). */
+  fingerprint: string;
+  /** Which non-chapter files the manuscript holds (`assetListingHash`). */
+  assets: string;
 }
 
-interface Entry {
-  hash: string;
-  tree: Root;
-  messages: VFileMessage[];
-  data: VFile['data'];
+/** The cache key of one chapter's parse: a hash of its path, its text and the {@link ParseContext}. */
+export function chapterKey(context: ParseContext, file: VFile): string {
+  const hash = createHash('sha256');
+  for (const part of [context.fingerprint, context.assets, context.manuscriptDir, file.path, String(file.value)]) hash.update(part).update('\u0000');
+  return hash.digest('hex');
 }
 
 /**
- * Parse results of chapters keyed by path and content hash, for a process that parses the
- * same manuscript again and again (the preview server): an unchanged chapter is handed
- * back as a fresh copy instead of being parsed again. Each copy is private to its caller,
- * who may change the tree and add messages. A parse also depends on which images exist,
- * so whoever watches the manuscript calls {@link ChapterCache.clear} when an image changes.
+ * Parse results of chapters by {@link chapterKey}, as encoded records: in memory for a
+ * process that parses the same manuscript again and again (the preview server), and in a
+ * folder on disk, when the cache has one, for every later build. Each read decodes a
+ * fresh copy, private to its caller, who may change the tree. Unreadable or corrupt
+ * entries are misses; entries are written whole or not at all, and a cache that cannot
+ * be written is only a slower build.
  */
 export class ChapterCache {
-  readonly #entries = new Map<string, Entry>();
-  /** How many chapters were parsed (misses) and reused (hits) since the cache was made. */
-  readonly stats = { parsed: 0, reused: 0 };
+  readonly #dir: string | undefined;
+  /** The last entry per chapter path, so the memory held stays one book's worth. */
+  readonly #memory = new Map<string, { key: string; bytes: Uint8Array }>();
 
-  /** Parses `file` with `processor`, or copies the stored result when its text is unchanged. */
-  async parse(processor: BookProcessor, file: VFile): Promise<ParsedSource> {
-    const key = file.path;
-    const hash = createHash('sha256').update(String(file.value)).digest('hex');
-    const stored = this.#entries.get(key);
-    if (stored?.hash === hash) {
-      this.stats.reused++;
-      const copy = new VFile({ path: file.path, value: file.value });
-      copy.messages.push(...stored.messages);
-      copy.data = structuredClone(stored.data);
-      return { tree: structuredClone(stored.tree), file: copy };
-    }
-    const tree = await parseSource(processor, file);
-    this.stats.parsed++;
-    this.#entries.set(key, { hash, tree: structuredClone(tree), messages: [...file.messages], data: structuredClone(file.data) });
-    return { tree, file };
+  /** A cache in memory, kept on disk too when `dir` is given. */
+  constructor(options: { dir?: string } = {}) {
+    this.#dir = options.dir;
   }
 
-  /** Forgets every stored chapter. */
-  clear(): void {
-    this.#entries.clear();
+  /** The cache every build and preview shares, in the `parse` folder of the tool's cache (see `cacheDir`). */
+  static persistent(env: NodeJS.ProcessEnv = process.env): ChapterCache {
+    return new ChapterCache({ dir: cacheDir('parse', env) });
+  }
+
+  /** The parse stored for the chapter at `chapterPath` under `key`, or undefined. */
+  async read(chapterPath: string, key: string): Promise<ParsedRecord | undefined> {
+    const remembered = this.#memory.get(chapterPath);
+    if (remembered?.key === key) return decodeParsedRecord(key, remembered.bytes);
+    if (!this.#dir) return undefined;
+    const bytes = await readFile(path.join(this.#dir, `${key}.v8`)).catch(() => undefined);
+    const record = bytes && decodeParsedRecord(key, bytes);
+    if (bytes && record) this.#memory.set(chapterPath, { key, bytes });
+    return record;
+  }
+
+  /** Keeps a chapter's parse, encoded by `encodeParsedRecord` under `key`. */
+  async write(chapterPath: string, key: string, bytes: Uint8Array): Promise<void> {
+    this.#memory.set(chapterPath, { key, bytes });
+    if (this.#dir) await writeFileAtomic(path.join(this.#dir, `${key}.v8`), bytes).catch(() => undefined);
   }
 }
 
-/** Runs the one processor over a chapter's file: Markdown to the book's hast. */
-export async function parseSource(processor: BookProcessor, file: VFile): Promise<Root> {
-  return processor.run(processor.parse(file), file);
-}

@@ -2,12 +2,15 @@ import type { VFile } from 'vfile';
 import { hasErrors } from '../diagnostics/format-message.ts';
 import { ManuscriptError } from '../diagnostics/errors.ts';
 import { parseBook, type ParseBookOptions } from './parse-book.ts';
+import type { ParseStats } from './parse-chapters.ts';
 import type { Book } from './types.ts';
 
 /** A loaded book with every file that carries messages, warnings included. */
 export interface LoadedBook {
   book: Book;
   files: VFile[];
+  /** How many chapters were parsed afresh and taken from the cache. */
+  stats: ParseStats;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface LoadedBook {
  * carrying every located problem, after parsing all it can.
  */
 export async function loadBook(manuscriptDir: string, options: ParseBookOptions = {}): Promise<LoadedBook> {
-  const { book, files } = await parseBook(manuscriptDir, options);
+  const { book, files, stats } = await parseBook(manuscriptDir, options);
   if (!book || hasErrors(files)) throw new ManuscriptError(files);
-  return { book, files };
+  return { book, files, stats };
 }

@@ -6,17 +6,19 @@ import { loadConfig } from '../config/load-config.ts';
 import { hasErrors } from '../diagnostics/format-message.ts';
 import { listChapterFiles } from '../manuscript/list-chapter-files.ts';
 import { readSource } from '../manuscript/read-source.ts';
-import { createProcessor } from '../parse/create-processor.ts';
 import { buildChapter } from './build-chapter.ts';
-import { parseSource, type ChapterCache } from './chapter-cache.ts';
+import { ChapterCache } from './chapter-cache.ts';
 import { checkCrossReferences } from './check-cross-references.ts';
+import { parseChapters, type ParseStats } from './parse-chapters.ts';
 import type { Asset, Book, Chapter } from './types.ts';
 
 /** Options of {@link parseBook}. */
 export interface ParseBookOptions {
-  /** Reuse the parse of chapters whose text did not change (the preview server keeps one). */
+  /** Where parses of chapters are kept and reused. Default: the persistent cache every build shares. */
   cache?: ChapterCache;
-  /** Called after each chapter file is read and parsed, with how many of how many are done. */
+  /** Most worker threads to parse on (see `parseChapters`); 0 parses on this thread only. */
+  workers?: number;
+  /** Called as each chapter is read and parsed, with how many of how many are done. */
   onChapter?: (done: number, total: number) => void;
 }
 
@@ -29,38 +31,47 @@ export interface ParsedBook {
   book: Book | undefined;
   /** `book.yaml` and every chapter file, in reading order, each with its messages. */
   files: VFile[];
+  /** How many chapters were parsed afresh and taken from the cache. */
+  stats: ParseStats;
 }
 
 /**
  * Parses a manuscript folder into the {@link Book} model and never throws for a problem
- * of the manuscript: validates `book.yaml`, parses each chapter once, checks links across
- * chapters, and returns what it could parse with every located message.
+ * of the manuscript: validates `book.yaml`, parses each chapter once (or takes its parse
+ * from the cache), checks links across chapters, and returns what it could parse with
+ * every located message.
  */
 export async function parseBook(manuscriptDir: string, options: ParseBookOptions = {}): Promise<ParsedBook> {
   const root = path.resolve(manuscriptDir);
   const { config, file: configFile } = await loadConfig(root);
-  if (!config) return { book: undefined, files: [configFile] };
+  if (!config) return { book: undefined, files: [configFile], stats: { parsed: 0, reused: 0, workers: 0 } };
 
-  const processor = createProcessor({ manuscriptDir: root });
   const sources = await listChapterFiles(root, config.chapters);
+  // A listed chapter that does not exist was reported by the config check.
+  const present = sources.filter((sourcePath) => existsSync(path.join(root, sourcePath)));
+  const read = await Promise.all(present.map((sourcePath) => readSource(path.join(root, sourcePath))));
+  const parsable = read.filter((file) => !hasErrors([file]));
+  let done = sources.length - parsable.length;
+  const { trees, stats } = await parseChapters(parsable, {
+    manuscriptDir: root,
+    cache: options.cache ?? ChapterCache.persistent(),
+    workers: options.workers,
+    onChapter: () => options.onChapter?.(++done, sources.length),
+  });
   // Names the EPUB and the web edition use for their own pages.
   const usedNames = new Set(['cover', 'titlepage', 'copyright', 'toc', 'index', 'print', 'content']);
   const chapters: Chapter[] = [];
   const chapterFiles: VFile[] = [];
-  for (const [done, sourcePath] of sources.entries()) {
-    const source = path.join(root, sourcePath);
-    // A listed chapter that does not exist was reported by the config check.
-    if (!existsSync(source)) continue;
-    const read = await readSource(source);
-    if (hasErrors([read])) {
-      chapterFiles.push(read);
-    } else {
-      const { tree, file } = options.cache ? await options.cache.parse(processor, read) : { tree: await parseSource(processor, read), file: read };
-      const chapter = buildChapter(tree, file, chapters.length, sourcePath, usedNames);
-      chapters.push(chapter);
-      chapterFiles.push(chapter.file);
+  const treeOf = new Map(parsable.map((file, index) => [file, trees[index]!]));
+  for (const [index, file] of read.entries()) {
+    const tree = treeOf.get(file);
+    if (!tree) {
+      chapterFiles.push(file);
+      continue;
     }
-    options.onChapter?.(done + 1, sources.length);
+    const chapter = buildChapter(tree, file, chapters.length, present[index]!, usedNames);
+    chapters.push(chapter);
+    chapterFiles.push(chapter.file);
   }
   if (sources.length === 0) {
     configFile.message('The manuscript has no chapters: add `*.md` files or a `chapters:` list', { ruleId: 'no-chapters' }).fatal = true;
@@ -75,5 +86,5 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   if (config.coverImage) addAsset(config.coverImage);
   for (const chapter of chapters) for (const relative of chapter.file.data.assets ?? []) addAsset(relative);
 
-  return { book: { manuscriptDir: root, config, configFile, chapters, assets }, files: [configFile, ...chapterFiles] };
+  return { book: { manuscriptDir: root, config, configFile, chapters, assets }, files: [configFile, ...chapterFiles], stats };
 }

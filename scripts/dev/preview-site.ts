@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { ChapterCache } from '../book/chapter-cache.ts';
 import { parseBook } from '../book/parse-book.ts';
+import type { ParseStats } from '../book/parse-chapters.ts';
 import type { Book } from '../book/types.ts';
 import { collectMessages, formatMessage, hasErrors } from '../diagnostics/format-message.ts';
 import { renderHtml } from '../html/render-html.ts';
@@ -20,13 +21,14 @@ export interface Rebuild {
 /**
  * The web edition of a manuscript, kept in memory and rebuilt on demand: the same pages
  * `renderHtml` writes for the build. Chapters whose text did not change are not parsed
- * again (a {@link ChapterCache}); links across chapters are checked again every time.
+ * again (a {@link ChapterCache}, shared with the builds); links across chapters are
+ * checked again every time.
  * While the manuscript has errors the last good site is kept and the errors are held for
  * the overlay.
  */
 export class PreviewSite {
   readonly manuscriptDir: string;
-  readonly #cache = new ChapterCache();
+  readonly #cache = ChapterCache.persistent();
   #files = new Map<string, string | Uint8Array>();
   #errors: string[] = [];
   #book: Book | undefined;
@@ -50,19 +52,14 @@ export class PreviewSite {
     return this.#files.get(relative);
   }
 
-  /** Forgets every parsed chapter: a parse also depends on which images exist. */
-  forgetChapters(): void {
-    this.#cache.clear();
-  }
-
   /** Parses what changed and renders the site again. */
   async rebuild(): Promise<Rebuild> {
     const started = performance.now();
-    const before = { ...this.#cache.stats };
     let files: VFile[];
+    let stats: ParseStats;
     try {
       const parsed = await parseBook(this.manuscriptDir, { cache: this.#cache });
-      files = parsed.files;
+      ({ files, stats } = parsed);
       if (parsed.book && !hasErrors(files)) {
         this.#files = new Map((await renderHtml(parsed.book)).map((file) => [file.path, file.data]));
         this.#book = parsed.book;
@@ -77,8 +74,8 @@ export class PreviewSite {
     return {
       messages,
       errors: this.#errors,
-      parsed: this.#cache.stats.parsed - before.parsed,
-      reused: this.#cache.stats.reused - before.reused,
+      parsed: stats.parsed,
+      reused: stats.reused,
       ms: performance.now() - started,
     };
   }

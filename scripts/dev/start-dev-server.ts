@@ -49,8 +49,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   await rebuild();
   const watcher = watchFolders([manuscriptDir, templatesDir], ({ paths }) => {
     if (paths.some((changed) => changed.startsWith(templatesDir))) forgetCompiledTemplates();
-    // A chapter's parse depends on which images exist: only text edits keep the cache.
-    if (paths.some((changed) => !changed.startsWith(templatesDir) && !/\.(md|ya?ml)$/i.test(changed))) site.forgetChapters();
     void rebuild();
   });
 

@@ -1,4 +1,3 @@
-import rehypeRaw from 'rehype-raw';
 import rehypeSlug from 'rehype-slug';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -10,6 +9,7 @@ import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
 import rehypeNestingLimit from '../transforms/rehype-nesting-limit.ts';
+import rehypeRawWhenPresent from '../transforms/rehype-raw-when-present.ts';
 import rehypeResources from '../transforms/rehype-resources.ts';
 import rehypeSanitizeHtml from '../transforms/rehype-sanitize-html.ts';
 import rehypeUniqueIds from '../transforms/rehype-unique-ids.ts';
@@ -27,7 +27,7 @@ export interface ProcessorOptions {
 /**
  * The one unified processor every chapter goes through, Markdown to hast:
  * remark-parse with front matter, GFM and pandoc-style definition lists, smart
- * typography, then remark-rehype, raw HTML parsed (rehype-raw) and sanitised before the
+ * typography, then remark-rehype, raw HTML parsed (rehype-raw, when a chapter has any) and sanitised before the
  * book's own rehype transforms add their markup. Positions survive every step, so any
  * later check can point at a Markdown line and column.
  */
@@ -41,7 +41,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkFootnoteCheck)
     .use(remarkSmartTypography)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: defListHastHandlers })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenPresent)
     .use(rehypeSanitizeHtml)
     .use(rehypeNestingLimit)
     .use(rehypeSlug)

@@ -1,18 +1,16 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
-import { readTemplateFile, templatesDir } from '../render/templates.ts';
+import { cacheDir } from '../cache/cache-dir.ts';
+import { writeFileAtomic } from '../cache/write-file-atomic.ts';
+import { readTemplateFile } from '../render/templates.ts';
 import type { ChapterLayout, FrontLayout } from './measure-layout.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 
-/**
- * Where measured print layouts are kept between builds: `QUIRE_CACHE_DIR`, else
- * `node_modules/.cache/quire/layout` under the toolchain, the usual home of tool caches.
- * Never inside the output folder.
- */
+/** Where measured print layouts are kept between builds (see {@link cacheDir}). */
 export function layoutCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.QUIRE_CACHE_DIR ? path.resolve(env.QUIRE_CACHE_DIR, 'layout') : path.resolve(templatesDir, '../node_modules/.cache/quire/layout');
+  return cacheDir('layout', env);
 }
 
 /** The cache keys of a book's layout: one for its front pages, one per chapter. */
@@ -55,15 +53,10 @@ export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(ke
 }
 
 /**
- * Keeps a measured part of a layout for the next build; written whole or not at all. Each
- * write has its own temporary file, so books of one catalog that measure the same part at
- * once (two copies of a book) never rename each other's file away.
+ * Keeps a measured part of a layout for the next build; written whole or not at all, and
+ * through a temporary file of its own, so books of one catalog that measure the same part
+ * at once (two copies of a book) never rename each other's file away.
  */
 export async function writeCachedLayout(key: string, layout: ChapterLayout | FrontLayout): Promise<void> {
-  const dir = layoutCacheDir();
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${key}.json`);
-  const temporary = `${file}.${process.pid}-${randomUUID()}.tmp`;
-  await writeFile(temporary, JSON.stringify(layout));
-  await rename(temporary, file);
+  await writeFileAtomic(path.join(layoutCacheDir(), `${key}.json`), JSON.stringify(layout));
 }

@@ -24,8 +24,13 @@ export default function rehypeFigures() {
   };
 }
 
+/** The paragraph's only child besides white space, when it is an image. Copies no text: most paragraphs are long prose. */
 function loneImage(children: readonly ElementContent[]): Element | undefined {
-  const meaningful = children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-  const only = meaningful[0];
-  return meaningful.length === 1 && only?.type === 'element' && only.tagName === 'img' ? only : undefined;
+  let image: Element | undefined;
+  for (const child of children) {
+    if (child.type === 'text' && !/\S/.test(child.value)) continue;
+    if (image || child.type !== 'element' || child.tagName !== 'img') return undefined;
+    image = child;
+  }
+  return image;
 }

@@ -1,0 +1,75 @@
+import { deserialize, serialize } from 'node:v8';
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import type { Place } from '../diagnostics/report.ts';
+
+/** A message of the parse as plain data: what a printed or JSON diagnostic shows. */
+export interface MessageRecord {
+  reason: string;
+  place: Place;
+  ruleId: string | undefined;
+  source: string | undefined;
+  fatal: boolean | null | undefined;
+}
+
+/**
+ * What parsing one chapter produced, as plain data that survives a structured clone
+ * (to and from a worker) and `v8.serialize` (the parse cache): the hast tree, the
+ * messages and `file.data`. A `VFileMessage` is an Error, whose own fields neither keeps.
+ */
+export interface ParsedRecord {
+  tree: Root;
+  messages: MessageRecord[];
+  data: VFile['data'];
+}
+
+/** The record of a parse: `file` is the file the processor ran on, with its messages and data. */
+export function toParsedRecord(tree: Root, file: VFile): ParsedRecord {
+  return {
+    tree,
+    messages: file.messages.map((message) => ({
+      reason: message.reason,
+      place: message.place ?? undefined,
+      ruleId: message.ruleId,
+      source: message.source,
+      fatal: message.fatal,
+    })),
+    data: file.data,
+  };
+}
+
+/**
+ * Puts a record's messages and data on `file` (the chapter's freshly read file, with no
+ * messages yet) and returns its tree, as if the processor had just run on that file.
+ */
+export function restoreParsedRecord(record: ParsedRecord, file: VFile): Root {
+  for (const { reason, place, ruleId, source, fatal } of record.messages) {
+    file.message(reason, { place, ruleId, source }).fatal = fatal;
+  }
+  file.data = record.data;
+  return record.tree;
+}
+
+/**
+ * A record as bytes, for the parse cache and for the trip back from a worker: `v8.serialize`
+ * of the record under its cache key, which keeps every value (an `undefined` property too)
+ * and reads back faster than JSON.
+ */
+export function encodeParsedRecord(key: string, record: ParsedRecord): Uint8Array {
+  return serialize({ key, record });
+}
+
+/**
+ * The record that `bytes` hold under `key`, or undefined when they are unreadable,
+ * truncated, of another shape or stored under another key: such an entry is a miss.
+ */
+export function decodeParsedRecord(key: string, bytes: Uint8Array): ParsedRecord | undefined {
+  try {
+    const entry = deserialize(bytes) as { key?: unknown; record?: Partial<ParsedRecord> } | null;
+    const record = entry?.record;
+    if (entry?.key !== key || record?.tree?.type !== 'root' || !Array.isArray(record.messages) || typeof record.data !== 'object') return undefined;
+    return record as ParsedRecord;
+  } catch {
+    return undefined;
+  }
+}

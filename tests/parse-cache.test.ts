@@ -1,0 +1,144 @@
+/**
+ * The persistent parse cache and the worker pool: a warm build is byte for byte a cold
+ * one, an edit re-parses only the edited chapter, a bad cache entry is only a miss, a
+ * change of which images exist is noticed, and a parse on worker threads gives what a
+ * parse on one thread gives, even when a worker dies.
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { ChapterCache } from '../scripts/book/chapter-cache.ts';
+import { parseBook, type ParsedBook } from '../scripts/book/parse-book.ts';
+import { collectMessages, formatMessage } from '../scripts/diagnostics/format-message.ts';
+import { listChapterFiles } from '../scripts/manuscript/list-chapter-files.ts';
+import { readSource } from '../scripts/manuscript/read-source.ts';
+import type { ParseJob } from '../scripts/parse/parse-job.ts';
+import { parseOnPool } from '../scripts/parse/parse-pool.ts';
+import { serializeHtml } from '../scripts/render/serialize-html.ts';
+import { defaultManuscript, fixturesDir } from './helpers/paths.ts';
+import { runCli, tempDir } from './helpers/run-cli.ts';
+
+/** A copy of the minimal fixture book, free to edit. */
+function minimalBook(): string {
+  const manuscript = path.join(tempDir(), 'manuscript');
+  cpSync(path.join(fixturesDir, 'books/minimal'), manuscript, { recursive: true });
+  return manuscript;
+}
+
+/** Everything a parse decides, as comparable data: each chapter's HTML, title, ids and data, and every message. */
+function summary({ book, files }: ParsedBook) {
+  return {
+    chapters: book?.chapters.map((chapter) => ({
+      name: chapter.name,
+      title: chapter.title,
+      html: serializeHtml(chapter.tree),
+      outline: chapter.outline,
+      ids: [...chapter.ids],
+      data: chapter.file.data,
+    })),
+    assets: [...(book?.assets.keys() ?? [])],
+    messages: collectMessages(files).map(({ file, message }) => formatMessage(message, file.path)),
+  };
+}
+
+/** Every file under `dir`, by relative path, with its bytes. */
+function filesUnder(dir: string): Map<string, Buffer> {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(entries.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]));
+}
+
+test('a warm build matches a cold one byte for byte, and after an edit only the edited chapter is parsed', () => {
+  const manuscript = minimalBook();
+  const cache = tempDir('quire-cache-');
+  const build = (cacheDir: string) => {
+    const out = tempDir();
+    const run = runCli(['build', '--format', 'epub,html', '--quiet', '--timings', '--manuscript', manuscript, '--out', out], { QUIRE_CACHE_DIR: cacheDir });
+    assert.equal(run.status, 0, run.stderr);
+    return { counts: /^parse chapters: (.*)$/m.exec(run.stdout)?.[1], files: filesUnder(out) };
+  };
+  const cold = build(cache);
+  assert.equal(cold.counts, '2 parsed, 0 from cache, 0 worker threads');
+  const warm = build(cache);
+  assert.equal(warm.counts, '0 parsed, 2 from cache, 0 worker threads');
+  assert.deepEqual(warm.files, cold.files);
+
+  appendFileSync(path.join(manuscript, '02-closing.md'), '\nA paragraph added after the first build, with "quotes" -- and a dash.\n');
+  const edited = build(cache);
+  assert.equal(edited.counts, '1 parsed, 1 from cache, 0 worker threads');
+  const editedCold = build(tempDir('quire-cache-'));
+  assert.equal(editedCold.counts, '2 parsed, 0 from cache, 0 worker threads');
+  assert.deepEqual(edited.files, editedCold.files);
+  assert.notDeepEqual(edited.files, cold.files);
+});
+
+test('a truncated, garbled or misfiled cache entry is a miss, and the parse is the same as without a cache', async () => {
+  const manuscript = minimalBook();
+  const dir = tempDir('quire-cache-');
+  const first = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  const entries = readdirSync(dir).sort();
+  assert.equal(entries.length, 2);
+  const [a, b] = entries.map((name) => path.join(dir, name)) as [string, string];
+  const bytesOfA = readFileSync(a);
+  writeFileSync(a, bytesOfA.subarray(0, bytesOfA.length >> 1));
+  writeFileSync(b, bytesOfA);
+  const truncatedAndMisfiled = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  assert.deepEqual(truncatedAndMisfiled.stats, { parsed: 2, reused: 0, workers: 0 });
+  assert.deepEqual(summary(truncatedAndMisfiled), summary(first));
+
+  writeFileSync(a, 'not a cache entry');
+  const garbled = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  assert.equal(garbled.stats.parsed, 1);
+  assert.deepEqual(summary(garbled), summary(first));
+  const warm = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  assert.deepEqual(warm.stats, { parsed: 0, reused: 2, workers: 0 });
+  assert.deepEqual(summary(warm), summary(first));
+});
+
+test('a cached parse is not reused once an image it checked appears or disappears', async () => {
+  const manuscript = minimalBook();
+  const cache = new ChapterCache({ dir: tempDir('quire-cache-') });
+  const image = path.join(manuscript, 'images/square.svg');
+  const svg = readFileSync(image);
+  rmSync(image);
+  const missing = await parseBook(manuscript, { cache });
+  assert.deepEqual(summary(missing).messages.filter((line) => line.includes('[missing-image]')).length, 2);
+  writeFileSync(image, svg);
+  const found = await parseBook(manuscript, { cache });
+  assert.equal(found.stats.parsed, 2);
+  assert.deepEqual(summary(found).messages.filter((line) => line.includes('[missing-image]')), []);
+});
+
+/** Jobs for every chapter of a manuscript, as `parseChapters` makes them. */
+async function jobsOf(manuscriptDir: string): Promise<ParseJob[]> {
+  const names = await listChapterFiles(manuscriptDir, undefined);
+  const files = await Promise.all(names.map((name) => readSource(path.join(manuscriptDir, name))));
+  return files.map((file, index) => ({ path: file.path, value: String(file.value), key: `chapter-${index}` }));
+}
+
+for (const [name, manuscriptDir] of [
+  ['the default book', defaultManuscript],
+  ['the adversarial fixture (raw HTML, warnings)', path.join(fixturesDir, 'adversarial/manuscript')],
+  ['a fixture with located errors in two chapters', path.join(fixturesDir, 'rules/many-errors/manuscript')],
+] as const) {
+  test(`parsing ${name} on worker threads gives the trees, messages and data one thread gives`, async () => {
+    const jobs = await jobsOf(manuscriptDir);
+    const serial = await parseOnPool(jobs, { manuscriptDir, workers: 0 });
+    const where: string[] = [];
+    const pooled = await parseOnPool(jobs, { manuscriptDir, workers: 2, parseHere: false, onParsed: (_, thread) => where.push(thread) });
+    assert.deepEqual(where, jobs.map(() => 'worker'));
+    assert.deepEqual(pooled.map(({ record }) => record), serial.map(({ record }) => record));
+    if (name.includes('errors')) assert.ok(pooled.every(({ record }) => record.messages.some((message) => message.fatal && message.place)));
+  });
+}
+
+test('workers that run out of memory hand their chapters back, and the parse completes', async () => {
+  const manuscriptDir = tempDir();
+  const paragraph = `${'A word, *another* and "quoted" [link](https://example.org). '.repeat(40)}\n\n`;
+  const jobs = ['a', 'b', 'c'].map((name) => ({ path: path.join(manuscriptDir, `${name}.md`), value: `# ${name}\n\n${paragraph.repeat(60)}`, key: name }));
+  const serial = await parseOnPool(jobs, { manuscriptDir, workers: 0 });
+  const where: string[] = [];
+  const starved = await parseOnPool(jobs, { manuscriptDir, workers: 2, parseHere: false, resourceLimits: { maxOldGenerationSizeMb: 16 }, onParsed: (_, thread) => where.push(thread) });
+  assert.deepEqual(where, ['here', 'here', 'here']);
+  assert.deepEqual(starved.map(({ record }) => record), serial.map(({ record }) => record));
+});
