@@ -4,7 +4,7 @@
  * which has what the library would rewrite: `start` on a list, `alt=""`, ids, `epub:type`.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadBook } from '../scripts/book/load-book.ts';
@@ -12,11 +12,9 @@ import type { Book } from '../scripts/book/types.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
 import { pageBreaks, type PageBreak } from '../scripts/epub/page-list.ts';
 import { renderEpubDocuments } from '../scripts/epub/render-epub.ts';
-import { renderHtml } from '../scripts/html/render-html.ts';
-import { printBody } from '../scripts/pdf/print-document.ts';
 import { measurePrint } from '../scripts/pdf/render-pdf.ts';
-import { loadHyphenator } from '../scripts/render/hyphenate-tree.ts';
 import { fixturesDir } from './helpers/paths.ts';
+import { stagePrint } from './helpers/staged-print.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 import { epubcheckJava, epubcheckTs } from './helpers/validate-epub.ts';
@@ -53,17 +51,10 @@ test('every XHTML document in the EPUB is byte for byte what we rendered', async
 
 /** The print edition's page breaks, measured the way the build measures them. */
 async function printPageBreaks(book: Book): Promise<PageBreak[]> {
-  const dir = tempDir();
-  const site = await renderHtml(book);
-  for (const file of site) {
-    mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
-    writeFileSync(path.join(dir, file.path), file.data);
-  }
-  const body = printBody(book, await loadHyphenator(book.config.lang));
+  const staged = await stagePrint(book);
   const browser = new SharedBrowser();
   try {
-    const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
-    return pageBreaks(body, await measurePrint({ body, browser, printDocument: path.join(dir, 'print.html'), fontsCss }));
+    return pageBreaks(staged.body, await measurePrint({ ...staged, browser }));
   } finally {
     await browser.close();
   }
