@@ -8,9 +8,11 @@ const nodeId = /^node(\d+)$/;
  * out on demand, so the same document can get other numbers on another run. Every such
  * id, wherever it appears (an element's `/ID`, the keys and limits of the `/IDTree`), is
  * replaced by its rank among all of them, in the same zero-padded form: the order of the
- * keys, which the name tree's lookups rely on, is unchanged.
+ * keys, which the name tree's lookups rely on, is unchanged. Ranks count from `first`, so
+ * that parts of a book printed apart get ids that follow each other's; returns the rank
+ * after the last.
  */
-export function normalizeStructureIds(document: PDFDocument): void {
+export function normalizeStructureIds(document: PDFDocument, first = 1): number {
   const found = new Set<string>();
   const objects = document.context.enumerateIndirectObjects().map(([, object]) => object);
   for (const object of objects) {
@@ -18,10 +20,11 @@ export function normalizeStructureIds(document: PDFDocument): void {
       found.add(text);
     });
   }
-  if (found.size === 0) return;
+  if (found.size === 0) return first;
   const ranked = [...found].sort((a, b) => Number(nodeId.exec(a)![1]) - Number(nodeId.exec(b)![1]));
-  const renamed = new Map(ranked.map((old, index) => [old, `node${String(index + 1).padStart(8, '0')}`]));
+  const renamed = new Map(ranked.map((old, index) => [old, `node${String(first + index).padStart(8, '0')}`]));
   for (const object of objects) visit(object, (text) => renamed.get(text));
+  return first + ranked.length;
 }
 
 /** Walks dictionaries and arrays; `onId` sees each node-id string and may return its replacement. */

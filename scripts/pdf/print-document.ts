@@ -54,6 +54,17 @@ export interface PrintDocumentOptions {
   measureIndex?: readonly string[];
   /** Styles added last, to lay the chapters out for measuring (see `column-layout.ts`). */
   measureStyles?: string;
+  /**
+   * The page this document starts on, when it holds a later part of the book (see
+   * `printParts`): it then has no front pages, and its page rules count from here.
+   */
+  firstPage?: number;
+  /**
+   * Ids that links in this document point to but that another part holds. Each gets an
+   * empty, hidden target, so Chromium keeps the link (it drops links to missing ids); the
+   * joined PDF points the link's named destination at the real one.
+   */
+  outsideTargets?: readonly string[];
 }
 
 /**
@@ -65,7 +76,7 @@ export interface PrintDocumentOptions {
  */
 export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
-  const { plan, chapterIds, measureIndex, measureStyles } = options;
+  const { plan, chapterIds, measureIndex, measureStyles, firstPage = 1, outsideTargets } = options;
   const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
     ...entry,
     page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
@@ -74,9 +85,11 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     lang: book.config.lang,
     title: book.config.title,
     trim: book.config.trim,
-    pageStyles: printPageStyles(book, plan),
+    pageStyles: printPageStyles(book, plan, firstPage),
     measureIndex,
     measureStyles,
+    front: firstPage === 1,
+    outsideTargets,
     halftitle: halfTitlePage(book),
     titlepage: titlePage(book),
     copyright: copyrightPage(book),

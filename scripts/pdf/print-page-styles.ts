@@ -13,22 +13,24 @@ export function cssString(text: string): string {
  * on every other page; versos carry the book title. Arabic folios are a counter style
  * fixed at the first body page, so they count from 1 there; earlier pages use roman.
  * Without a plan (the first render) only the named pages are set, which is all that
- * affects layout.
+ * affects layout. A document that holds only part of the book starts at `firstPage`, not 1:
+ * its page counter still counts from 1, so every fixed counter style starts that much earlier.
  */
-export function printPageStyles(book: Book, plan: PrintPlan | undefined): string {
+export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPage = 1): string {
   const rules: string[] = [];
   for (const chapter of book.chapters) rules.push(`#${chapter.id} { page: ${chapter.id}; }`);
   if (!plan) return rules.join('\n');
 
+  const before = firstPage - 1;
   const bodyPages = Math.max(1, plan.pageCount - plan.bodyStart + 1);
   const symbols = Array.from({ length: bodyPages }, (_, index) => `"${index + 1}"`).join(' ');
-  rules.push(`@counter-style quire-folio { system: fixed ${plan.bodyStart}; symbols: ${symbols}; fallback: decimal; }`);
+  rules.push(`@counter-style quire-folio { system: fixed ${plan.bodyStart - before}; symbols: ${symbols}; fallback: decimal; }`);
   const bookTitle = cssString(book.config.title);
   book.chapters.forEach((chapter, index) => {
     const start = plan.starts.get(chapter.id)!;
     const folioStyle = start < plan.bodyStart ? 'lower-roman' : 'quire-folio';
     rules.push(
-      `@counter-style quire-head-${index} { system: fixed ${start}; symbols: ""; fallback: quire-head-${index}-text; }`,
+      `@counter-style quire-head-${index} { system: fixed ${start - before}; symbols: ""; fallback: quire-head-${index}-text; }`,
       `@counter-style quire-head-${index}-text { system: cyclic; symbols: ${cssString(chapter.title)}; }`,
       `@page ${chapter.id} { @bottom-center { content: counter(page, ${folioStyle}); } }`,
       `@page ${chapter.id}:right { @top-center { content: counter(page, quire-head-${index}); } }`,

@@ -2,17 +2,22 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { TimeoutError, type Page } from 'puppeteer';
+import type { PDFDocument } from 'pdf-lib';
+import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
 import type { BookBrowser } from '../browser/book-browser.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { templatesDir } from '../render/templates.ts';
+import { appendPdfPart } from './append-pdf-part.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
 import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
 import { loadPdf } from './load-pdf.ts';
 import { readPageMap } from './page-map.ts';
-import { renderPrintDocument, type PrintBody } from './print-document.ts';
+import { normalizeStructureIds } from './normalize-structure-ids.ts';
+import type { PrintBody } from './print-document.ts';
+import { partDocuments, printParts } from './print-parts.ts';
+import { retagFontSubsets } from './retag-font-subsets.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
 import { printTimeoutMs } from './print-timeout.ts';
 
@@ -25,6 +30,8 @@ export interface PrintOptions {
   printDocument: string;
   /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
   timeout?: number;
+  /** About how many pages each print document holds (see `printParts`). Default `pagesPerPart`. */
+  pagesPerPart?: number;
 }
 
 /** What the PDF renderer produced. */
@@ -80,25 +87,21 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
  * Prints the book with Chromium into a tagged PDF with an outline, at the book's trim,
  * following `plan`: blank versos where needed, page numbers in the contents and running
  * heads fixed to the real pages (Chromium has no `target-counter()`, `string-set` or
- * `break-before: right`). The render is read back and must land every chapter where the
- * plan said, or it is planned and printed again. The page is closed and the browser
- * released while the PDF is finished.
+ * `break-before: right`). A long book is printed in parts of a few hundred pages (see
+ * `printParts`) joined into one PDF. The render is read back and must land every chapter
+ * where the plan said, or it is planned and printed again. Each part's page is closed once
+ * it is printed, and the browser released while the PDF is finished.
  */
 export async function printBook(options: PrintOptions & { plan: PrintPlan; date: Date }): Promise<RenderedPdf> {
   const { book } = options.body;
   const timeout = options.timeout ?? printTimeoutMs();
   const session = await options.browser.acquire();
-  let page: Page | undefined;
   let released: Promise<void> | undefined;
-  // Done with Chromium: close this book's page (a catalog's browser prints other books on), then release it.
-  const done = () => (released ??= (page?.close() ?? Promise.resolve()).catch(() => undefined).then(() => options.browser.release()));
+  const done = () => (released ??= options.browser.release());
   try {
-    page = await session.browser.newPage();
-    await containPage(page, allowedDirs(options));
     let plan = options.plan;
     for (let renders = 1; renders <= maxRenders; renders++) {
-      const bytes = await printOnce(page, options.printDocument, renderPrintDocument(options.body, { plan }), timeout);
-      const document = await loadPdf(bytes);
+      const document = await printInParts(session.browser, options, plan, timeout);
       const map = readPageMap(document);
       if (planHolds(plan, map)) {
         void done();
@@ -112,6 +115,34 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
   } finally {
     await done();
   }
+}
+
+/**
+ * Prints each part of the book following `plan`, one document after another in a fresh
+ * page, and joins them as pdf-lib documents, structure ids numbered on across parts and
+ * font subsets tagged apart.
+ */
+async function printInParts(browser: Browser, options: PrintOptions, plan: PrintPlan, timeout: number): Promise<PDFDocument> {
+  const chapterIds = options.body.book.chapters.map((chapter) => chapter.id);
+  let joined: PDFDocument | undefined;
+  let nextId = 1;
+  const fontTags = new Set<string>();
+  for (const { html, outsideTargets } of partDocuments(options.body, plan, printParts(chapterIds, plan, options.pagesPerPart))) {
+    const page = await browser.newPage();
+    let bytes: Uint8Array;
+    try {
+      await containPage(page, allowedDirs(options));
+      bytes = await printOnce(page, options.printDocument, html, timeout);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+    const printed = await loadPdf(bytes);
+    nextId = normalizeStructureIds(printed, nextId);
+    retagFontSubsets(printed, fontTags);
+    if (joined) appendPdfPart(joined, printed, new Set(outsideTargets));
+    else joined = printed;
+  }
+  return joined!;
 }
 
 function firstBodyId(body: PrintBody): string {
@@ -143,10 +174,14 @@ function asPrintError(error: unknown, timeout: number, connected = true): Error 
   return new EnvironmentError(`Chromium could not print the PDF: ${message}`, ExitCode.output);
 }
 
-/** Writes the print document and prints it, tagged and with bookmarks. */
+/**
+ * Writes the print document and prints it, tagged and with bookmarks. Every declared face
+ * is loaded first: Chromium loads a face only when the document's text uses it, so a part
+ * of a book without italics would set its italic running heads in a fallback face.
+ */
 async function printOnce(page: Page, file: string, html: string, timeout: number): Promise<Uint8Array> {
   await writeFile(file, html);
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout });
-  await page.evaluate('document.fonts.ready');
+  await page.evaluate('Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
   return page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout });
 }
