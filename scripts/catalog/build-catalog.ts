@@ -2,7 +2,7 @@ import { BorrowedBrowser } from '../browser/borrowed-browser.ts';
 import { SharedBrowser } from '../browser/shared-browser.ts';
 import { build, type BuildProgress, type BuildResult, type Format } from '../build.ts';
 import type { BookTarget } from './book-targets.ts';
-import { runConcurrently } from './run-concurrently.ts';
+import { runConcurrently } from '../process/run-concurrently.ts';
 
 /** What a catalog builds, and how. */
 export interface CatalogOptions {

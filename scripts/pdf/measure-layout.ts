@@ -5,6 +5,7 @@ import type { Browser, Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import { layOutInColumns, readTextBlock } from './column-layout.ts';
+import { loadDeclaredFaces } from './load-declared-faces.ts';
 import { loadPdf } from './load-pdf.ts';
 import { readPageMap, type PageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
@@ -79,7 +80,8 @@ export function pageMapOf(body: PrintBody, layout: BookLayout): PageMap {
 
 /** Prints the front pages alone (untagged) and reads where each begins and how many there are. */
 async function measureFront(options: MeasureOptions): Promise<FrontLayout> {
-  return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds }), async (page) => {
+  return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds, printOnly: true }), async (page) => {
+    await loadDeclaredFaces(page);
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
     const map = readPageMap(await loadPdf(bytes));
     return { pages: map.pageCount, starts: Object.fromEntries(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])) };

@@ -65,6 +65,12 @@ export interface PrintDocumentOptions {
    * joined PDF points the link's named destination at the real one.
    */
   outsideTargets?: readonly string[];
+  /**
+   * For a document that is only printed: hidden on screen. Chromium lays a loaded page
+   * out for the screen first, which printing then does again at the page size; hidden,
+   * the document is laid out once. The web edition's copy is never hidden.
+   */
+  printOnly?: boolean;
 }
 
 /**
@@ -76,7 +82,7 @@ export interface PrintDocumentOptions {
  */
 export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
-  const { plan, chapterIds, measureIndex, measureStyles, firstPage = 1, outsideTargets } = options;
+  const { plan, chapterIds, measureIndex, measureStyles, firstPage = 1, outsideTargets, printOnly = false } = options;
   const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
     ...entry,
     page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
@@ -88,6 +94,7 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     pageStyles: printPageStyles(book, plan, firstPage),
     measureIndex,
     measureStyles,
+    printOnly,
     front: firstPage === 1,
     outsideTargets,
     halftitle: halfTitlePage(book),

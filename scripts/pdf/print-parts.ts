@@ -17,6 +17,21 @@ export interface PrintPart {
  */
 export const pagesPerPart = 400;
 
+/** Below this many pages a book is printed whole: a part's own start-up would cost more than sharing the work saves. */
+export const pagesWorthSharing = 200;
+
+/**
+ * How many pages each part of a book of `pageCount` pages should hold, printed `lanes` at
+ * a time: a short book is one part (unless `most` is smaller); a longer one is cut into
+ * `lanes` parts, or a multiple of `lanes`, so that every lane works and no part is much
+ * over `most` pages.
+ */
+export function partPages(pageCount: number, lanes: number, most = pagesPerPart): number {
+  if (pageCount < pagesWorthSharing) return most;
+  const parts = lanes * Math.ceil(pageCount / (lanes * most));
+  return Math.ceil(pageCount / parts);
+}
+
 /**
  * Cuts the book, following `plan`, into consecutive runs of chapters of about `size`
  * pages each. A later part begins only at a body chapter that opens on a recto with no
@@ -53,7 +68,7 @@ export interface PartDocument {
 export function* partDocuments(body: PrintBody, plan: PrintPlan, parts: readonly PrintPart[]): Generator<PartDocument> {
   const linked = new Set(parts.length > 1 ? [...body.chapters.values()].flatMap(linksOf).concat(parts.flatMap((part) => part.chapterIds)) : []);
   for (const part of parts) {
-    const options = { plan, chapterIds: new Set(part.chapterIds), firstPage: part.firstPage };
+    const options = { plan, chapterIds: new Set(part.chapterIds), firstPage: part.firstPage, printOnly: true };
     const html = renderPrintDocument(body, options);
     const ids = new Set(idsOf(html));
     const outsideTargets = [...new Set(linksOf(html))].filter((id) => !ids.has(id));

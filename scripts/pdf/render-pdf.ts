@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,16 +7,18 @@ import { TimeoutError, type Browser, type Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
 import type { BookBrowser } from '../browser/book-browser.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
+import { startConcurrently } from '../process/run-concurrently.ts';
 import { templatesDir } from '../render/templates.ts';
 import { appendPdfPart } from './append-pdf-part.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
 import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
+import { loadDeclaredFaces } from './load-declared-faces.ts';
 import { loadPdf } from './load-pdf.ts';
 import { readPageMap } from './page-map.ts';
 import { normalizeStructureIds } from './normalize-structure-ids.ts';
-import type { PrintBody } from './print-document.ts';
-import { partDocuments, printParts } from './print-parts.ts';
+import { renderPrintDocument, type PrintBody } from './print-document.ts';
+import { partDocuments, partPages, printParts } from './print-parts.ts';
 import { retagFontSubsets } from './retag-font-subsets.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
 import { printTimeoutMs } from './print-timeout.ts';
@@ -30,7 +32,7 @@ export interface PrintOptions {
   printDocument: string;
   /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
   timeout?: number;
-  /** About how many pages each print document holds (see `printParts`). Default `pagesPerPart`. */
+  /** The most pages one print document should hold (see `partPages`). Default `pagesPerPart`. */
   pagesPerPart?: number;
 }
 
@@ -118,31 +120,45 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
 }
 
 /**
- * Prints each part of the book following `plan`, one document after another in a fresh
- * page, and joins them as pdf-lib documents, structure ids numbered on across parts and
- * font subsets tagged apart.
+ * Prints each part of the book following `plan` (see `printParts`; a long book is cut
+ * into as many parts as there are cores, or a multiple of that to keep each under
+ * `pagesPerPart`), the parts side by side, each in a browser context of its own and so
+ * on its own core, and joins them in order as they come, structure ids numbered on
+ * across parts and font subsets tagged apart. The print document of the whole book is
+ * left at `printDocument`, for the web edition.
  */
 async function printInParts(browser: Browser, options: PrintOptions, plan: PrintPlan, timeout: number): Promise<PDFDocument> {
   const chapterIds = options.body.book.chapters.map((chapter) => chapter.id);
+  const lanes = os.availableParallelism();
+  const parts = printParts(chapterIds, plan, partPages(plan.pageCount, lanes, options.pagesPerPart));
+  const documents = [...partDocuments(options.body, plan, parts)];
+  const printing = startConcurrently(documents, lanes, ({ html }, index) => printPart(browser, options, html, index, timeout));
   let joined: PDFDocument | undefined;
   let nextId = 1;
   const fontTags = new Set<string>();
-  for (const { html, outsideTargets } of partDocuments(options.body, plan, printParts(chapterIds, plan, options.pagesPerPart))) {
-    const page = await browser.newPage();
-    let bytes: Uint8Array;
-    try {
-      await containPage(page, allowedDirs(options));
-      bytes = await printOnce(page, options.printDocument, html, timeout);
-    } finally {
-      await page.close().catch(() => undefined);
-    }
-    const printed = await loadPdf(bytes);
+  for (const [index, bytes] of printing.entries()) {
+    const printed = await loadPdf(await bytes);
     nextId = normalizeStructureIds(printed, nextId);
     retagFontSubsets(printed, fontTags);
-    if (joined) appendPdfPart(joined, printed, new Set(outsideTargets));
+    if (joined) appendPdfPart(joined, printed, new Set(documents[index]!.outsideTargets));
     else joined = printed;
   }
+  await writeFile(options.printDocument, renderPrintDocument(options.body, { plan }));
   return joined!;
+}
+
+/** Prints one part's document in a fresh browser context, from a file of its own beside the print document. */
+async function printPart(browser: Browser, options: PrintOptions, html: string, index: number, timeout: number): Promise<Uint8Array> {
+  const context = await browser.createBrowserContext();
+  const file = path.join(path.dirname(options.printDocument), `.print-part-${index}.html`);
+  try {
+    const page = await context.newPage();
+    await containPage(page, allowedDirs(options));
+    return await printOnce(page, file, html, timeout);
+  } finally {
+    await context.close().catch(() => undefined);
+    await rm(file, { force: true });
+  }
 }
 
 function firstBodyId(body: PrintBody): string {
@@ -174,14 +190,10 @@ function asPrintError(error: unknown, timeout: number, connected = true): Error 
   return new EnvironmentError(`Chromium could not print the PDF: ${message}`, ExitCode.output);
 }
 
-/**
- * Writes the print document and prints it, tagged and with bookmarks. Every declared face
- * is loaded first: Chromium loads a face only when the document's text uses it, so a part
- * of a book without italics would set its italic running heads in a fallback face.
- */
+/** Writes the print document and prints it, tagged and with bookmarks, once every declared face is loaded. */
 async function printOnce(page: Page, file: string, html: string, timeout: number): Promise<Uint8Array> {
   await writeFile(file, html);
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout });
-  await page.evaluate('Promise.all([...document.fonts].map((face) => face.load())).then(() => document.fonts.ready)');
+  await loadDeclaredFaces(page);
   return page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout });
 }
