@@ -70,7 +70,7 @@ async function printedLayouts(body: PrintBody, dir: string): Promise<Map<string,
 async function assertMeasureMatchesPrint(manuscript: string): Promise<void> {
   const dir = tempDir();
   const body = await prepare(manuscript, dir);
-  const measured = await measureLayout({ browser: session.browser, body, known: new Map(), dir, allowedDirs: [dir, templatesDir], parts: 2, timeout: 120_000 });
+  const measured = await measureLayout({ browser: session.browser, body, known: new Map(), dir, allowedDirs: [dir, templatesDir], lanes: 2, timeout: 120_000 });
   const printed = await printedLayouts(body, dir);
   let anchors = 0;
   for (const [id, truth] of printed) {

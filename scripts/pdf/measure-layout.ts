@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { containPage } from '../browser/contain-page.ts';
+import { runConcurrently } from '../process/run-concurrently.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import { layOutInColumns, readTextBlock } from './column-layout.ts';
 import { loadDeclaredFaces } from './load-declared-faces.ts';
@@ -39,10 +40,17 @@ export interface MeasureOptions {
   dir: string;
   /** Folders the pages may read from. */
   allowedDirs: readonly string[];
-  /** How many parts to print side by side; one per core. */
-  parts: number;
+  /** How many parts to lay out side by side; one per core. */
+  lanes: number;
   timeout: number;
 }
+
+/**
+ * About how much Markdown one measuring document holds (some 250,000 words): the renderer
+ * holds the whole document, so a very long book is measured in more parts than there are
+ * cores, a core's worth at a time, to keep memory in bounds.
+ */
+const charactersPerPart = 1_500_000;
 
 /**
  * Learns how the front pages and every chapter not in `known` lay out, without the
@@ -50,15 +58,18 @@ export interface MeasureOptions {
  * and mirrored margins keep the text block the same on both sides, so a chapter lays out
  * the same wherever it falls, and it is measured on its own: set in columns the size of
  * the text block (see `column-layout.ts`), with no PDF made. The chapters are cut into
- * parts of about equal length, each laid out in its own browser context (so on its own
- * core), beside a print of the front pages alone, which are few and use named pages.
+ * parts of about equal length, one per lane (core) or a multiple of that for a very long
+ * book, each laid out in its own browser context (so on its own core), `lanes` at a time,
+ * beside a print of the front pages alone, which are few and use named pages.
  */
 export async function measureLayout(options: MeasureOptions): Promise<BookLayout> {
   const unknown = options.body.book.chapters.filter((chapter) => !options.known.has(chapter.id));
-  const groups = splitChapters(unknown.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length })), options.parts);
+  const sizes = unknown.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length }));
+  const total = sizes.reduce((sum, chapter) => sum + chapter.size, 0);
+  const groups = splitChapters(sizes, options.lanes * Math.ceil(total / (options.lanes * charactersPerPart)));
   const [front, parts] = await Promise.all([
     measureFront(options),
-    Promise.all(groups.map((group, index) => measureChapters(options, group, index))),
+    runConcurrently(groups, options.lanes, (group, index) => measureChapters(options, group, index)),
   ]);
   const chapters = new Map(options.known);
   for (const part of parts) for (const [id, layout] of Object.entries(part)) chapters.set(id, layout);

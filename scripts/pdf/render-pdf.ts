@@ -70,7 +70,7 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
         known,
         dir: path.dirname(options.printDocument),
         allowedDirs: allowedDirs(options),
-        parts: Math.max(1, Math.min(os.availableParallelism(), 4)),
+        lanes: os.availableParallelism(),
         timeout,
       });
       front = layout.front;
