@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
+const sampleEveryMs = 200;
+
 /** What one run of a command cost. */
 export interface Measurement {
   wallMs: number;
@@ -13,8 +15,10 @@ export interface Measurement {
 
 /**
  * Runs a command and samples the memory of its whole process tree (the command, and every
- * process it starts, Chromium's included) every 50 ms. PSS is used rather than RSS so that
- * pages shared between Chromium's processes are counted once.
+ * process it starts, Chromium's included) every 200 ms. PSS is used rather than RSS so that
+ * pages shared between Chromium's processes are counted once. A sample reads /proc for
+ * every process (5–10 ms); sampling more often would take a noticeable share of a core
+ * from the command being timed on a two-core machine.
  */
 export function measureCommand(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measurement> {
   return new Promise((resolve, reject) => {
@@ -27,7 +31,7 @@ export function measureCommand(command: string, args: readonly string[], options
     let peakBytes = 0;
     const sampler = setInterval(() => {
       if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeMemory(child.pid));
-    }, 50);
+    }, sampleEveryMs);
     child.on('error', (error) => {
       clearInterval(sampler);
       reject(error);
