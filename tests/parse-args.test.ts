@@ -29,8 +29,8 @@ test('two manuscripts whose outputs would share a folder are refused with both n
   assert.throws(() => parseCommand(['build', 'books/a', '/']), /"\/" has no folder name to name its outputs by/);
 });
 
-test('--jobs defaults to the number of cores and must be a whole number of at least 1', () => {
-  assert.equal(parseBuild(['build', 'a', 'b']).jobs, os.availableParallelism());
+test('--jobs defaults to half the cores (at least 1) and must be a whole number of at least 1', () => {
+  assert.equal(parseBuild(['build', 'a', 'b']).jobs, Math.max(1, Math.floor(os.availableParallelism() / 2)));
   assert.equal(parseBuild(['build', 'a', 'b', '--jobs', '1']).jobs, 1);
   for (const bad of ['0', '1.5', 'two']) assert.throws(() => parseCommand(['build', 'a', 'b', '--jobs', bad]), /Bad --jobs/);
 });
