@@ -74,7 +74,8 @@ export function readTextBlock(sheets: string[]): TextBlock {
 
 /**
  * Lays out every chapter (a `section` with the chapter's id) in columns of `block`'s size
- * (the document's measuring styles read the size from `--text-width` and `--text-height`)
+ * (the document's measuring styles read the size from `--text-width` and `--text-height`,
+ * and show the body once the root has the class `measuring`)
  * and reads, for each chapter, how many columns it fills and the column each anchor
  * begins in. A column holding only zero-sized boxes does not count: a page with nothing
  * on it is never printed.
@@ -83,6 +84,7 @@ export function layOutInColumns(block: TextBlock, anchorsByChapter: Record<strin
   const root = document.documentElement.style;
   root.setProperty('--text-width', `${block.width}px`);
   root.setProperty('--text-height', `${block.height}px`);
+  document.documentElement.classList.add('measuring');
   const layouts: Record<string, ColumnLayout> = {};
   for (const [chapterId, anchorIds] of Object.entries(anchorsByChapter)) {
     const section = document.getElementById(chapterId);

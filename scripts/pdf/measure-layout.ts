@@ -92,7 +92,6 @@ export function pageMapOf(body: PrintBody, layout: BookLayout): PageMap {
 /** Prints the front pages alone (untagged) and reads where each begins and how many there are. */
 async function measureFront(options: MeasureOptions): Promise<FrontLayout> {
   return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds, printOnly: true }), async (page) => {
-    await loadDeclaredFaces(page);
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
     const map = readPageMap(await loadPdf(bytes));
     return { pages: map.pageCount, starts: Object.fromEntries(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])) };
@@ -105,7 +104,6 @@ async function measureChapters(options: MeasureOptions, chapterIds: string[], in
   const html = renderPrintDocument(options.body, { chapterIds: new Set(chapterIds), measureStyles });
   const anchors = Object.fromEntries(chapterIds.map((id) => [id, options.body.anchors.get(id)!]));
   return inMeasuringPage(options, `part-${index}`, html, async (page) => {
-    await page.emulateMediaType('print');
     // tsx compiles with esbuild's keepNames, which wraps named functions in `__name()`:
     // functions sent to the page find that helper there.
     await page.evaluate('globalThis.__name = (target) => target');
@@ -117,8 +115,10 @@ async function measureChapters(options: MeasureOptions, chapterIds: string[], in
 }
 
 /**
- * Opens `html` in a contained page of a browser context of its own, with its fonts
- * loaded, runs `work` on it, and removes the page, its context and its file after.
+ * Opens `html` in a contained page of a browser context of its own, for print media and
+ * with every declared face loaded, runs `work` on it, and removes the page, its context
+ * and its file after. The chapters' measuring document shows its body only when `work`
+ * asks for the layout (see `measure.css`), so Chromium lays it out once, in its own faces.
  */
 async function inMeasuringPage<T>(options: MeasureOptions, name: string, html: string, work: (page: Page) => Promise<T>): Promise<T> {
   const context = await options.browser.createBrowserContext();
@@ -126,9 +126,10 @@ async function inMeasuringPage<T>(options: MeasureOptions, name: string, html: s
   try {
     const page = await context.newPage();
     await containPage(page, options.allowedDirs);
+    await page.emulateMediaType('print');
     await writeFile(file, html);
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: options.timeout });
-    await page.evaluate('document.fonts.ready');
+    await loadDeclaredFaces(page);
     return await work(page);
   } finally {
     await context.close();
