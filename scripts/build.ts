@@ -2,6 +2,7 @@ import type { VFile } from 'vfile';
 import { loadBook } from './book/load-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
+import type { BookConfig } from './config/types.ts';
 import type { BookBrowser } from './browser/book-browser.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
 import { renderCover } from './epub/render-cover.ts';
@@ -78,7 +79,8 @@ export interface BuildResult {
  * `outDir` is left exactly as it was. Manuscript errors throw a `ManuscriptError`.
  *
  * The print layout is measured once and shared: the PDF follows it, and the EPUB marks
- * the print edition's page breaks from it. Chromium starts while the book is parsed and
+ * the print edition's page breaks from it (unless the book sets `page-list: none`, when an
+ * EPUB alone needs no browser at all). Chromium starts while the book is parsed and
  * prints in its own processes while the EPUB is packed here, so both cores work.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -92,18 +94,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const wanted = new Set(options.formats);
   const browser = options.browser ?? new SharedBrowser();
-  // Both the PDF and the EPUB's page list need the print layout, which only an unchanged
-  // book finds whole in the layout cache; starting Chromium beside the parse hides its start-up.
-  if (wanted.has('pdf') || wanted.has('epub')) browser.warm();
+  // The PDF, and the EPUB's page list, need the print layout.
+  const needsLayout = (config: BookConfig) => wanted.has('pdf') || (wanted.has('epub') && config.pageList === 'print');
+  const needsCover = (config: BookConfig) => wanted.has('epub') && !config.coverImage;
   let staging: StagedOutput | undefined;
   try {
     const { book, files, stats } = await timed('parse', () =>
-      loadBook(options.manuscriptDir, { onChapter: (done, total) => progress({ stage: 'parse', done, total }) }),
+      loadBook(options.manuscriptDir, {
+        // Only an unchanged book finds its whole layout in the layout cache; starting
+        // Chromium beside the parse hides its start-up.
+        onConfig: (config) => {
+          if (needsLayout(config) || needsCover(config)) browser.warm();
+        },
+        onChapter: (done, total) => progress({ stage: 'parse', done, total }),
+      }),
     );
     progress({ stage: 'parse', finished: `parsed ${book.chapters.length} chapters` });
     const slug = bookSlug(book.config.title);
-    const drawCover = wanted.has('epub') && !book.config.coverImage;
-    const measure = wanted.has('pdf') || wanted.has('epub');
+    const drawCover = needsCover(book.config);
+    const measure = needsLayout(book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
     const out = (staging = await StagedOutput.create(options.outDir));
     const names = new Map<Format, string>();
@@ -111,13 +120,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const site = await timed('html', () => renderHtml(book));
     for (const file of site) await out.write(`html/${file.path}`, file.data);
     if (wanted.has('html')) names.set('html', 'html');
-    const print = await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang)));
-    if (!wanted.has('pdf')) await out.write('html/print.html', renderPrintDocument(print));
+    const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
+    if (print && !wanted.has('pdf')) await out.write('html/print.html', renderPrintDocument(print));
     progress({ stage: 'html', finished: 'rendered HTML' });
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
     const retrying = (crash: Error) => progress({ stage: 'pdf', finished: `${crash.message}; printing once more` });
-    const printing = { body: print, browser, printDocument: out.path('html/print.html'), fontsCss };
+    const printing = { body: print!, browser, printDocument: out.path('html/print.html'), fontsCss };
     const measured = measure
       ? timed('measure', () => retryOnCrash(browser, () => measurePrint(printing), retrying)).then((plan) => {
           if (wanted.has('pdf')) progress({ stage: 'pdf', done: 0, total: plan.pageCount });
@@ -129,9 +138,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? measured!.then((plan) => timed('pdf', () => retryOnCrash(browser, () => printBook({ ...printing, plan, date: options.date }), retrying)))
       : Promise.resolve(undefined);
     const cover = drawCover ? drawnCover(book, browser, out.path('html')) : Promise.resolve(undefined);
-    const packEpub = async (plan: PrintPlan, generatedCover: Uint8Array | undefined) =>
-      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: pageBreaks(print, plan) }));
-    const epub = wanted.has('epub') ? Promise.all([measured!, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
+    const packEpub = async (plan: PrintPlan | undefined, generatedCover: Uint8Array | undefined) =>
+      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan) }));
+    const pageList = book.config.pageList === 'print';
+    const epub = wanted.has('epub') ? Promise.all([pageList ? measured : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 
     const [pdfResult, epubBytes] = await settleAll([pdf, epub]);
     if (pdfResult) {
@@ -142,7 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (epubBytes) {
       // The PDF found the layout off its plan and printed again: follow its final layout.
-      const final = pdfResult && pdfResult.renders > 1 ? await packEpub(pdfResult.plan, await cover) : epubBytes;
+      const final = pageList && pdfResult && pdfResult.renders > 1 ? await packEpub(pdfResult.plan, await cover) : epubBytes;
       await out.write(`${slug}.epub`, final);
       names.set('epub', `${slug}.epub`);
       progress({ stage: 'epub', finished: 'packed EPUB' });

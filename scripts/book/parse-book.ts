@@ -3,6 +3,7 @@ import path from 'node:path';
 import mime from 'mime';
 import type { VFile } from 'vfile';
 import { loadConfig } from '../config/load-config.ts';
+import type { BookConfig } from '../config/types.ts';
 import { hasErrors } from '../diagnostics/format-message.ts';
 import { listChapterFiles } from '../manuscript/list-chapter-files.ts';
 import { readSource } from '../manuscript/read-source.ts';
@@ -18,6 +19,8 @@ export interface ParseBookOptions {
   cache?: ChapterCache;
   /** Most worker threads to parse on (see `parseChapters`); 0 parses on this thread only. */
   workers?: number;
+  /** Called once `book.yaml` is read and valid, before any chapter is parsed. */
+  onConfig?: (config: BookConfig) => void;
   /** Called as each chapter is read and parsed, with how many of how many are done. */
   onChapter?: (done: number, total: number) => void;
 }
@@ -45,6 +48,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const root = path.resolve(manuscriptDir);
   const { config, file: configFile } = await loadConfig(root);
   if (!config) return { book: undefined, files: [configFile], stats: { parsed: 0, reused: 0, workers: 0 } };
+  options.onConfig?.(config);
 
   const sources = await listChapterFiles(root, config.chapters);
   // A listed chapter that does not exist was reported by the config check.

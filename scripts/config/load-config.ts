@@ -128,6 +128,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     subjects: read('subject', asStrings) ?? [],
     edition: read('edition', asString),
     printIdentifier: read('print-identifier', asString),
+    pageList: read('page-list', asChoice) === 'none' ? 'none' : 'print',
     coverImage,
     chapters,
     trim: { name: trimName ?? '6x9', ...trim },
@@ -150,6 +151,11 @@ function checkFile(
   if (!resolved.ok) reportError(file, `\`${relative}\`: ${resolved.reason}`, at, resolved.ruleId);
   else if (!existsSync(resolved.path)) reportError(file, `File not found: \`${relative}\``, at, ruleId);
   return resolved.ok ? resolved.relative : relative;
+}
+
+function asChoice(value: unknown, spec: KeySpec): string | undefined {
+  const text = asString(value);
+  return text !== undefined && spec.choices?.includes(text) ? text : undefined;
 }
 
 function asString(value: unknown): string | undefined {
@@ -176,6 +182,8 @@ function describe(spec: KeySpec): string {
       return 'a date such as 2026, 2026-11 or 2026-11-25';
     case 'trim':
       return `one of ${Object.keys(trimSizes).join(', ')}`;
+    case 'choice':
+      return `one of ${spec.choices!.join(', ')}`;
     default:
       return 'a string';
   }

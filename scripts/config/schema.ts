@@ -4,7 +4,7 @@
  */
 
 /** The value shapes a key may take. */
-export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim' | 'switches';
+export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim' | 'choice' | 'switches';
 
 /** One known key of `book.yaml`. */
 export interface KeySpec {
@@ -12,6 +12,8 @@ export interface KeySpec {
   required?: boolean;
   /** One line for the README and for `--help`. */
   description: string;
+  /** The values a `choice` key takes, the default first. */
+  choices?: readonly string[];
   /** A value to show in a new book's commented `book.yaml` (`npm run new -- book`). */
   example?: unknown;
 }
@@ -39,6 +41,13 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
     kind: 'string',
     description: 'ISBN or other identifier of the print edition, named as the source of the EPUB\'s page numbers. Default: `identifier`.',
     example: 'urn:isbn:9780000000001',
+  },
+  'page-list': {
+    kind: 'choice',
+    choices: ['print', 'none'],
+    description:
+      "The EPUB's page list: `print` (default) marks where each page of the print edition begins, which needs Chromium to lay the book out; `none` leaves it out, for a book with no print edition.",
+    example: 'print',
   },
   trim: { kind: 'trim', description: 'Print trim size: `6x9` (default), `5x8`, `5.5x8.5`, `a5` or `letter`.', example: '6x9' },
   check: {

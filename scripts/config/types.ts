@@ -20,6 +20,8 @@ export interface BookConfig {
   subjects: string[];
   /** Identifier of the print edition, the source of the EPUB's page numbers. */
   printIdentifier?: string;
+  /** Whether the EPUB marks the print edition's pages (`page-list`). */
+  pageList: 'print' | 'none';
   /** Edition statement, such as `First edition, 2026`. */
   edition?: string;
   /** Manuscript-relative path of the cover image. */
