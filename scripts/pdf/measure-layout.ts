@@ -91,7 +91,7 @@ export function pageMapOf(body: PrintBody, layout: BookLayout): PageMap {
 
 /** Prints the front pages alone (untagged) and reads where each begins and how many there are. */
 async function measureFront(options: MeasureOptions): Promise<FrontLayout> {
-  return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds, printOnly: true }), async (page) => {
+  return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds }), async (page) => {
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
     const map = readPageMap(await loadPdf(bytes));
     return { pages: map.pageCount, starts: Object.fromEntries(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])) };
