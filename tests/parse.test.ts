@@ -49,6 +49,14 @@ test('footnotes become noteref links and footnote asides with back links', async
   assert.doesNotMatch(html, /data-footnote-backref|↩/);
 });
 
+test('a note whose reference was inside removed HTML keeps its text, with no back link to point nowhere', async () => {
+  // parse5 reads everything after an unclosed <style> as style text, the reference with it.
+  const { html, file } = await parse('*<style>[^1]\n\n[^1]: a note\n');
+  assert.doesNotMatch(html, /fnref-1/);
+  assert.match(html, /<aside id="fn-1" epub:type="footnote" role="doc-footnote" class="footnote"><p><span class="note-number">1.<\/span> a note<\/p><\/aside>/);
+  assert.ok(file.messages.some((message) => message.ruleId === 'unsafe-html' && message.line === 1));
+});
+
 test('an image alone in a paragraph becomes a figure; its title is the caption', async () => {
   const { html, file } = await parse('![Alt text.](images/x.svg "Figure 1. Caption.")\n', { 'images/x.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' });
   assert.equal(html, '<figure><img src="images/x.svg" alt="Alt text." /><figcaption>Figure 1. Caption.</figcaption></figure>');

@@ -12,11 +12,17 @@ export interface BookFootnotesOptions {
  * Rewrites GFM's footnotes into the markup that reading systems pop up (the pattern
  * pandoc settled on): a reference is `a[epub:type=noteref][role=doc-noteref]` around a
  * `sup`, and each note is an `aside[epub:type=footnote][role=doc-footnote]` that opens
- * with a back link, collected in a notes section at the end of the chapter.
+ * with a back link, collected in a notes section at the end of the chapter. A note whose
+ * reference is gone (it was inside raw HTML the sanitiser removed, which is reported
+ * there) keeps its text and number but gets no back link, which would point nowhere.
  */
 export default function rehypeBookFootnotes(options: BookFootnotesOptions = {}) {
   const title = options.title ?? 'Notes';
   return (tree: Root): void => {
+    const referenced = new Set<string>();
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) referenced.add(String(node.properties.id));
+    });
     visit(tree, 'element', (node, index, parent) => {
       if (index === undefined || !parent) return;
       if (node.tagName === 'sup' && node.children.length === 1) {
@@ -36,7 +42,7 @@ export default function rehypeBookFootnotes(options: BookFootnotesOptions = {}) 
         return;
       }
       if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
-        parent.children[index] = notesSection(node, title);
+        parent.children[index] = notesSection(node, title, referenced);
         return 'skip';
       }
       return undefined;
@@ -44,10 +50,10 @@ export default function rehypeBookFootnotes(options: BookFootnotesOptions = {}) 
   };
 }
 
-function notesSection(section: Element, title: string): Element {
+function notesSection(section: Element, title: string, referenced: ReadonlySet<string>): Element {
   const list = section.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol');
   const items = list?.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li') ?? [];
-  const asides = items.map((item, position) => noteAside(item, position + 1));
+  const asides = items.map((item, position) => noteAside(item, position + 1, referenced));
   const notes = h('section', { className: ['footnotes'], 'epub:type': 'footnotes', ariaLabelledBy: 'notes-title' }, [
     h('h2', { id: 'notes-title', className: ['notes-title'] }, title),
     ...asides,
@@ -56,12 +62,14 @@ function notesSection(section: Element, title: string): Element {
   return notes;
 }
 
-function noteAside(item: Element, number: number): Element {
+function noteAside(item: Element, number: number, referenced: ReadonlySet<string>): Element {
   const id = String(item.properties.id);
   const referenceId = id.replace(/^fn-/, 'fnref-');
   const blocks = item.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   stripBackReferences(blocks);
-  const backLink = h('a', { href: `#${referenceId}`, role: 'doc-backlink', className: ['note-number'] }, `${number}.`);
+  const backLink = referenced.has(referenceId)
+    ? h('a', { href: `#${referenceId}`, role: 'doc-backlink', className: ['note-number'] }, `${number}.`)
+    : h('span', { className: ['note-number'] }, `${number}.`);
   const first = blocks[0];
   if (first?.type === 'element' && first.tagName === 'p') first.children.unshift(backLink, { type: 'text', value: ' ' });
   else blocks.unshift(h('p', [backLink]));
