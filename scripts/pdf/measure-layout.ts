@@ -53,20 +53,27 @@ export interface MeasureOptions {
 const charactersPerPart = 1_500_000;
 
 /**
+ * Below this much Markdown (some 35,000 words) the chapters are measured in one part: a
+ * second renderer would take longer to start than the half of the layout it saves.
+ */
+const charactersWorthSharing = 200_000;
+
+/**
  * Learns how the front pages and every chapter not in `known` lay out, without the
  * running heads, blanks or page numbers that depend on it. Chapters begin on new pages
  * and mirrored margins keep the text block the same on both sides, so a chapter lays out
  * the same wherever it falls, and it is measured on its own: set in columns the size of
  * the text block (see `column-layout.ts`), with no PDF made. The chapters are cut into
  * parts of about equal length, one per lane (core) or a multiple of that for a very long
- * book, each laid out in its own browser context (so on its own core), `lanes` at a time,
+ * book (one part for a short one), each laid out in its own browser context (so on its own core), `lanes` at a time,
  * beside a print of the front pages alone, which are few and use named pages.
  */
 export async function measureLayout(options: MeasureOptions): Promise<BookLayout> {
   const unknown = options.body.book.chapters.filter((chapter) => !options.known.has(chapter.id));
   const sizes = unknown.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length }));
   const total = sizes.reduce((sum, chapter) => sum + chapter.size, 0);
-  const groups = splitChapters(sizes, options.lanes * Math.ceil(total / (options.lanes * charactersPerPart)));
+  const partCount = total < charactersWorthSharing ? 1 : options.lanes * Math.ceil(total / (options.lanes * charactersPerPart));
+  const groups = splitChapters(sizes, partCount);
   const [front, parts] = await Promise.all([
     measureFront(options),
     runConcurrently(groups, options.lanes, (group, index) => measureChapters(options, group, index)),
