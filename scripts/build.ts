@@ -121,12 +121,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const file of site) await out.write(`html/${file.path}`, file.data);
     if (wanted.has('html')) names.set('html', 'html');
     const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
-    if (print && !wanted.has('pdf')) await out.write('html/print.html', renderPrintDocument(print));
     progress({ stage: 'html', finished: 'rendered HTML' });
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
     const retrying = (crash: Error) => progress({ stage: 'pdf', finished: `${crash.message}; printing once more` });
-    const printing = { body: print!, browser, printDocument: out.path('html/print.html'), fontsCss };
+    const printing = { body: print!, browser, dir: out.path('html'), fontsCss };
     const measured = measure
       ? timed('measure', () => retryOnCrash(browser, () => measurePrint(printing), retrying)).then((plan) => {
           if (wanted.has('pdf')) progress({ stage: 'pdf', done: 0, total: plan.pageCount });
@@ -144,6 +143,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const epub = wanted.has('epub') ? Promise.all([pageList ? measured : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 
     const [pdfResult, epubBytes] = await settleAll([pdf, epub]);
+    // The web edition's print view: the document the PDF was printed from, as one file.
+    if (print) await out.write('html/print.html', renderPrintDocument(print, { plan: pdfResult?.plan }));
     if (pdfResult) {
       await out.write(`${slug}.pdf`, pdfResult.pdf);
       names.set('pdf', `${slug}.pdf`);

@@ -43,7 +43,7 @@ test('parts begin only at a body chapter that opens on a recto with no blank bef
 test('the default book printed in parts is the book printed whole, and the same bytes each time', async () => {
   const { book } = await loadBook(defaultManuscript);
   const staged = await stagePrint(book);
-  const dir = path.dirname(staged.printDocument);
+  const dir = staged.dir;
   const browser = new SharedBrowser();
   const date = new Date('2025-01-01T00:00:00Z');
   try {

@@ -1,12 +1,9 @@
-import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
-import { containPage } from '../browser/contain-page.ts';
 import { runConcurrently } from '../process/run-concurrently.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import { layOutInColumns, readTextBlock } from './column-layout.ts';
-import { loadDeclaredFaces } from './load-declared-faces.ts';
+import { withDocumentPage } from './document-page.ts';
 import { loadPdf } from './load-pdf.ts';
 import { readPageMap, type PageMap } from './page-map.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
@@ -122,26 +119,13 @@ async function measureChapters(options: MeasureOptions, chapterIds: string[], in
 }
 
 /**
- * Opens `html` in a contained page of a browser context of its own, for print media and
- * with every declared face loaded, runs `work` on it, and removes the page, its context
- * and its file after. The chapters' measuring document shows its body only when `work`
- * asks for the layout (see `measure.css`), so Chromium lays it out once, in its own faces.
+ * Runs `work` on `html` in a page of its own, set to print media (see `withDocumentPage`).
+ * The chapters' measuring document shows its body only when `work` asks for the layout
+ * (see `measure.css`), so Chromium lays it out once, in its own faces.
  */
-async function inMeasuringPage<T>(options: MeasureOptions, name: string, html: string, work: (page: Page) => Promise<T>): Promise<T> {
-  const context = await options.browser.createBrowserContext();
+function inMeasuringPage<T>(options: MeasureOptions, name: string, html: string, work: (page: Page) => Promise<T>): Promise<T> {
   const file = path.join(options.dir, `.measure-${name}.html`);
-  try {
-    const page = await context.newPage();
-    await containPage(page, options.allowedDirs);
-    await page.emulateMediaType('print');
-    await writeFile(file, html);
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: options.timeout });
-    await loadDeclaredFaces(page);
-    return await work(page);
-  } finally {
-    await context.close();
-    await rm(file, { force: true });
-  }
+  return withDocumentPage({ browser: options.browser, file, html, allowedDirs: options.allowedDirs, timeout: options.timeout, printMedia: true }, work);
 }
 
 /**

@@ -13,7 +13,7 @@ import { appendPdfPart } from './append-pdf-part.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
 import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
-import { loadDeclaredFaces } from './load-declared-faces.ts';
+import { withDocumentPage } from './document-page.ts';
 import { loadPdf } from './load-pdf.ts';
 import { readPageMap } from './page-map.ts';
 import { normalizeStructureIds } from './normalize-structure-ids.ts';
@@ -28,8 +28,8 @@ export interface PrintOptions {
   body: PrintBody;
   /** The build's browser, usually started while the book was still being parsed. */
   browser: BookBrowser;
-  /** Where to write the print document: beside the staged web edition, whose files it uses. */
-  printDocument: string;
+  /** The staged web edition's folder: print and measuring documents are written there, and use its files. */
+  dir: string;
   /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
   timeout?: number;
   /** The most pages one print document should hold (see `partPages`). Default `pagesPerPart`. */
@@ -68,7 +68,7 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
         browser: session.browser,
         body: options.body,
         known,
-        dir: path.dirname(options.printDocument),
+        dir: options.dir,
         allowedDirs: allowedDirs(options),
         lanes: os.availableParallelism(),
         timeout,
@@ -91,8 +91,8 @@ export async function measurePrint(options: PrintOptions & { fontsCss: string })
  * heads fixed to the real pages (Chromium has no `target-counter()`, `string-set` or
  * `break-before: right`). A long book is printed in parts of a few hundred pages (see
  * `printParts`) joined into one PDF. The render is read back and must land every chapter
- * where the plan said, or it is planned and printed again. Each part's page is closed once
- * it is printed, and the browser released while the PDF is finished.
+ * where the plan said, or it is planned and printed again. The browser is released while
+ * the PDF is finished.
  */
 export async function printBook(options: PrintOptions & { plan: PrintPlan; date: Date }): Promise<RenderedPdf> {
   const { book } = options.body;
@@ -124,8 +124,7 @@ export async function printBook(options: PrintOptions & { plan: PrintPlan; date:
  * into as many parts as there are cores, or a multiple of that to keep each under
  * `pagesPerPart`), the parts side by side, each in a browser context of its own and so
  * on its own core, and joins them in order as they come, structure ids numbered on
- * across parts and font subsets tagged apart. The print document of the whole book is
- * left at `printDocument`, for the web edition.
+ * across parts and font subsets tagged apart.
  */
 async function printInParts(browser: Browser, options: PrintOptions, plan: PrintPlan, timeout: number): Promise<PDFDocument> {
   const chapterIds = options.body.book.chapters.map((chapter) => chapter.id);
@@ -143,22 +142,15 @@ async function printInParts(browser: Browser, options: PrintOptions, plan: Print
     if (joined) appendPdfPart(joined, printed, new Set(documents[index]!.outsideTargets));
     else joined = printed;
   }
-  await writeFile(options.printDocument, renderPrintDocument(options.body, { plan }));
   return joined!;
 }
 
-/** Prints one part's document in a fresh browser context, from a file of its own beside the print document. */
-async function printPart(browser: Browser, options: PrintOptions, html: string, index: number, timeout: number): Promise<Uint8Array> {
-  const context = await browser.createBrowserContext();
-  const file = path.join(path.dirname(options.printDocument), `.print-part-${index}.html`);
-  try {
-    const page = await context.newPage();
-    await containPage(page, allowedDirs(options));
-    return await printOnce(page, file, html, timeout);
-  } finally {
-    await context.close().catch(() => undefined);
-    await rm(file, { force: true });
-  }
+/** Prints one part's document, tagged and with bookmarks, in a page of its own (see `withDocumentPage`). */
+function printPart(browser: Browser, options: PrintOptions, html: string, index: number, timeout: number): Promise<Uint8Array> {
+  const file = path.join(options.dir, `.print-part-${index}.html`);
+  return withDocumentPage({ browser, file, html, allowedDirs: allowedDirs(options), timeout }, (page) =>
+    page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout }),
+  );
 }
 
 function firstBodyId(body: PrintBody): string {
@@ -167,7 +159,7 @@ function firstBodyId(body: PrintBody): string {
 }
 
 function allowedDirs(options: PrintOptions): string[] {
-  return [path.dirname(options.printDocument), templatesDir];
+  return [options.dir, templatesDir];
 }
 
 /**
@@ -188,12 +180,4 @@ function asPrintError(error: unknown, timeout: number, connected = true): Error 
     return new BrowserCrashError(`Chromium stopped while printing the PDF: ${message}`);
   }
   return new EnvironmentError(`Chromium could not print the PDF: ${message}`, ExitCode.output);
-}
-
-/** Writes the print document and prints it, tagged and with bookmarks, once every declared face is loaded. */
-async function printOnce(page: Page, file: string, html: string, timeout: number): Promise<Uint8Array> {
-  await writeFile(file, html);
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout });
-  await loadDeclaredFaces(page);
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout });
 }

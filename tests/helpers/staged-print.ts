@@ -9,8 +9,8 @@ import { tempDir } from './run-cli.ts';
 /** What `measurePrint` and `printBook` need of a book, but the browser. */
 export interface StagedPrint {
   body: PrintBody;
-  /** Beside the staged web edition, as the build writes it. */
-  printDocument: string;
+  /** The staged web edition's folder, as the build writes it. */
+  dir: string;
   fontsCss: string;
 }
 
@@ -24,7 +24,7 @@ export async function stagePrint(book: Book): Promise<StagedPrint> {
   }
   return {
     body: printBody(book, await loadHyphenator(book.config.lang)),
-    printDocument: path.join(dir, 'print.html'),
+    dir,
     fontsCss: String(site.find((file) => file.path === 'fonts/fonts.css')!.data),
   };
 }
