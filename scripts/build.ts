@@ -15,7 +15,7 @@ import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
-import { measurePrint, printBook, type RenderedPdf } from './pdf/render-pdf.ts';
+import { layOutBook, type RenderedPdf } from './pdf/render-pdf.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
 /** An output format of the build. */
@@ -125,22 +125,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
     const retrying = (crash: Error) => progress({ stage: 'pdf', finished: `${crash.message}; printing once more` });
-    const printing = { body: print!, browser, dir: out.path('html'), fontsCss };
-    const measured = measure
-      ? timed('measure', () => retryOnCrash(browser, () => measurePrint(printing), retrying)).then((plan) => {
-          if (wanted.has('pdf')) progress({ stage: 'pdf', done: 0, total: plan.pageCount });
-          return plan;
+    const printing = { body: print!, browser, dir: out.path('html'), fontsCss, forPrint: wanted.has('pdf') };
+    const laidOut = measure
+      ? timed('measure', () => retryOnCrash(browser, () => layOutBook(printing), retrying)).then((book) => {
+          if (wanted.has('pdf')) progress({ stage: 'pdf', done: 0, total: book.plan.pageCount });
+          return book;
         })
       : undefined;
-    if (measured && !wanted.has('pdf')) void measured.then(() => browser.release(), () => undefined);
+    if (laidOut && !wanted.has('pdf')) void laidOut.then(() => browser.release(), () => undefined);
     const pdf: Promise<RenderedPdf | undefined> = wanted.has('pdf')
-      ? measured!.then((plan) => timed('pdf', () => retryOnCrash(browser, () => printBook({ ...printing, plan, date: options.date }), retrying)))
+      ? laidOut!.then((book) => timed('pdf', () => retryOnCrash(browser, () => book.print(options.date), retrying)))
       : Promise.resolve(undefined);
     const cover = drawCover ? drawnCover(book, browser, out.path('html')) : Promise.resolve(undefined);
     const packEpub = async (plan: PrintPlan | undefined, generatedCover: Uint8Array | undefined) =>
       timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan) }));
     const pageList = book.config.pageList === 'print';
-    const epub = wanted.has('epub') ? Promise.all([pageList ? measured : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
+    const epub = wanted.has('epub') ? Promise.all([pageList ? laidOut?.then((book) => book.plan) : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 
     const [pdfResult, epubBytes] = await settleAll([pdf, epub]);
     // The web edition's print view: the document the PDF was printed from, as one file.

@@ -12,7 +12,7 @@ import type { Book } from '../scripts/book/types.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
 import { pageBreaks, type PageBreak } from '../scripts/epub/page-list.ts';
 import { renderEpubDocuments } from '../scripts/epub/render-epub.ts';
-import { measurePrint } from '../scripts/pdf/render-pdf.ts';
+import { layOutBook } from '../scripts/pdf/render-pdf.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { stagePrint } from './helpers/staged-print.ts';
 import { readEpub } from './helpers/read-epub.ts';
@@ -54,7 +54,7 @@ async function printPageBreaks(book: Book): Promise<PageBreak[]> {
   const staged = await stagePrint(book);
   const browser = new SharedBrowser();
   try {
-    return pageBreaks(staged.body, await measurePrint({ ...staged, browser }));
+    return pageBreaks(staged.body, (await layOutBook({ ...staged, browser, forPrint: false })).plan);
   } finally {
     await browser.close();
   }

@@ -72,36 +72,87 @@ export function readTextBlock(sheets: string[]): TextBlock {
   return right;
 }
 
+/** What to lay out in columns: the front pages (in a document that has them) and these chapters, with the ids of their page anchors. */
+export interface ColumnRequest {
+  front: boolean;
+  chapters: Record<string, string[]>;
+}
+
+/** The front pages' layout: how many pages, and the page on which each front block with an id begins. */
+export interface FrontColumns {
+  pages: number;
+  starts: Record<string, number>;
+}
+
+/** What {@link layOutInColumns} read: each requested chapter's layout, and the front pages' when requested. */
+export interface ColumnLayouts {
+  chapters: Record<string, ColumnLayout>;
+  front?: FrontColumns;
+}
+
 /**
- * Lays out every chapter (a `section` with the chapter's id) in columns of `block`'s size
- * (the document's measuring styles read the size from `--text-width` and `--text-height`,
- * and show the body once the root has the class `measuring`)
- * and reads, for each chapter, how many columns it fills and the column each anchor
- * begins in. A column holding only zero-sized boxes does not count: a page with nothing
- * on it is never printed.
+ * Lays out each requested block in columns of `block`'s size and reads how many columns
+ * it fills and the column each anchor begins in. The blocks are the chapters (a `section`
+ * with the chapter's id) and, when asked, the front pages (every block of the body before
+ * the first chapter: half title, blank, title page, copyright page, contents; each begins
+ * a page of its own). Each is wrapped in a `.measure-box`, the multi-column box, and the
+ * root gets the class `measuring`; the document's measuring styles read the size from
+ * `--text-width` and `--text-height` and show only the boxes. Afterwards the document is
+ * put back as it was, to be printed. A column holding only zero-sized boxes does not
+ * count: a page with nothing on it is never printed (an empty block is one page).
  */
-export function layOutInColumns(block: TextBlock, anchorsByChapter: Record<string, string[]>): Record<string, ColumnLayout> {
-  const root = document.documentElement.style;
-  root.setProperty('--text-width', `${block.width}px`);
-  root.setProperty('--text-height', `${block.height}px`);
-  document.documentElement.classList.add('measuring');
-  const layouts: Record<string, ColumnLayout> = {};
-  for (const [chapterId, anchorIds] of Object.entries(anchorsByChapter)) {
-    const section = document.getElementById(chapterId);
-    if (!section) throw new Error(`chapter ${chapterId} is missing from the measuring document`);
-    const origin = section.getBoundingClientRect().left;
-    const column = (rect: DOMRect) => Math.floor((rect.left - origin + 0.5) / block.width);
-    const anchors: Record<string, number> = {};
-    for (const id of anchorIds) {
-      const element = document.getElementById(id);
-      const first = element?.getClientRects()[0];
-      if (first) anchors[id] = column(first);
+export function layOutInColumns(block: TextBlock, request: ColumnRequest): ColumnLayouts {
+  const root = document.documentElement;
+  const frontBlocks: Element[] = [];
+  if (request.front) {
+    for (const child of Array.from(document.body.children)) {
+      if (child.matches('section.chapter')) break;
+      if (!child.matches('.outside-targets, .measure-index')) frontBlocks.push(child);
     }
-    const range = document.createRange();
-    range.selectNodeContents(section);
-    let last = 0;
-    for (const rect of Array.from(range.getClientRects())) if (rect.width > 0 && rect.height > 0) last = Math.max(last, column(rect));
-    layouts[chapterId] = { pages: last + 1, anchors };
   }
-  return layouts;
+  const chapterBlocks = Object.keys(request.chapters).map((id) => {
+    const section = document.getElementById(id);
+    if (!section) throw new Error(`chapter ${id} is missing from the measuring document`);
+    return section;
+  });
+  const boxes = [...frontBlocks, ...chapterBlocks].map((element) => {
+    const box = document.createElement('div');
+    box.className = 'measure-box';
+    element.before(box);
+    box.append(element);
+    return box;
+  });
+  root.style.setProperty('--text-width', `${block.width}px`);
+  root.style.setProperty('--text-height', `${block.height}px`);
+  root.classList.add('measuring');
+  try {
+    const layOut = (element: Element, anchorIds: readonly string[]): ColumnLayout => {
+      const origin = element.parentElement!.getBoundingClientRect().left;
+      const column = (rect: DOMRect) => Math.floor((rect.left - origin + 0.5) / block.width);
+      const anchors: Record<string, number> = {};
+      for (const id of anchorIds) {
+        const first = document.getElementById(id)?.getClientRects()[0];
+        if (first) anchors[id] = column(first);
+      }
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      let last = 0;
+      for (const rect of Array.from(range.getClientRects())) if (rect.width > 0 && rect.height > 0) last = Math.max(last, column(rect));
+      return { pages: last + 1, anchors };
+    };
+    const chapters: Record<string, ColumnLayout> = {};
+    for (const section of chapterBlocks) chapters[section.id] = layOut(section, request.chapters[section.id]!);
+    if (!request.front) return { chapters };
+    const front: FrontColumns = { pages: 0, starts: {} };
+    for (const element of frontBlocks) {
+      if (element.id) front.starts[element.id] = front.pages + 1;
+      front.pages += layOut(element, []).pages;
+    }
+    return { chapters, front };
+  } finally {
+    root.classList.remove('measuring');
+    for (const box of boxes) box.replaceWith(...Array.from(box.childNodes));
+    root.style.removeProperty('--text-width');
+    root.style.removeProperty('--text-height');
+  }
 }

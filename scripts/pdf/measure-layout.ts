@@ -1,12 +1,9 @@
-import path from 'node:path';
-import type { Browser, Page } from 'puppeteer';
-import { runConcurrently } from '../process/run-concurrently.ts';
+import { startConcurrently } from '../process/run-concurrently.ts';
 import { readTemplateFile } from '../render/templates.ts';
-import { layOutInColumns, readTextBlock } from './column-layout.ts';
-import { withDocumentPage } from './document-page.ts';
-import { loadPdf } from './load-pdf.ts';
-import { readPageMap, type PageMap } from './page-map.ts';
-import { renderPrintDocument, type PrintBody } from './print-document.ts';
+import type { BookPart, PartDocument } from './book-parts.ts';
+import type { PageMap } from './page-map.ts';
+import { PartPage, type PartPageOptions } from './part-page.ts';
+import type { PrintBody } from './print-document.ts';
 import { frontPageIds } from './print-plan.ts';
 
 /** How one chapter lays out, wherever it falls: how many pages, and each anchor's page counted from its first. */
@@ -28,56 +25,81 @@ export interface BookLayout {
 }
 
 /** Options of {@link measureLayout}. */
-export interface MeasureOptions {
-  browser: Browser;
+export interface MeasureOptions extends PartPageOptions {
   body: PrintBody;
-  /** Chapters whose layout is already known (from the layout cache); only the others are printed. */
+  /** The book's parts (see `splitBook`) and their documents (see `partDocuments`). */
+  parts: readonly BookPart[];
+  documents: readonly PartDocument[];
+  /** Chapters whose layout is already known (from the layout cache); only the others are measured. */
   known: ReadonlyMap<string, ChapterLayout>;
-  /** The folder of the staged web edition, where the measuring documents are written. */
-  dir: string;
-  /** Folders the pages may read from. */
-  allowedDirs: readonly string[];
+  /** The front pages' layout, when it is already known. */
+  knownFront?: FrontLayout;
   /** How many parts to lay out side by side; one per core. */
   lanes: number;
-  timeout: number;
+  /** Whether part `index`'s page is kept open after measuring, to be printed. */
+  keep: (index: number) => boolean;
+}
+
+/** What {@link measureLayout} learnt, and the measured parts' pages it kept open, by part index. */
+export interface MeasuredBook {
+  layout: BookLayout;
+  open: Map<number, PartPage>;
 }
 
 /**
- * About how much Markdown one measuring document holds (some 250,000 words): the renderer
- * holds the whole document, so a very long book is measured in more parts than there are
- * cores, a core's worth at a time, to keep memory in bounds.
- */
-const charactersPerPart = 1_500_000;
-
-/**
- * Below this much Markdown (some 35,000 words) the chapters are measured in one part: a
- * second renderer would take longer to start than the half of the layout it saves.
- */
-const charactersWorthSharing = 200_000;
-
-/**
- * Learns how the front pages and every chapter not in `known` lay out, without the
+ * Learns how the front pages and every chapter not already known lay out, without the
  * running heads, blanks or page numbers that depend on it. Chapters begin on new pages
  * and mirrored margins keep the text block the same on both sides, so a chapter lays out
- * the same wherever it falls, and it is measured on its own: set in columns the size of
- * the text block (see `column-layout.ts`), with no PDF made. The chapters are cut into
- * parts of about equal length, one per lane (core) or a multiple of that for a very long
- * book (one part for a short one), each laid out in its own browser context (so on its own core), `lanes` at a time,
- * beside a print of the front pages alone, which are few and use named pages.
+ * the same wherever it falls: each part that holds something to measure is opened in a
+ * page of its own (so on a core of its own), `lanes` at a time, and what it holds is set
+ * in columns the size of the text block (see `column-layout.ts`), with no PDF made. The
+ * pages `keep` names stay open, ready to print; on any failure every page is closed.
  */
-export async function measureLayout(options: MeasureOptions): Promise<BookLayout> {
-  const unknown = options.body.book.chapters.filter((chapter) => !options.known.has(chapter.id));
-  const sizes = unknown.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length }));
-  const total = sizes.reduce((sum, chapter) => sum + chapter.size, 0);
-  const partCount = total < charactersWorthSharing ? 1 : options.lanes * Math.ceil(total / (options.lanes * charactersPerPart));
-  const groups = splitChapters(sizes, partCount);
-  const [front, parts] = await Promise.all([
-    measureFront(options),
-    runConcurrently(groups, options.lanes, (group, index) => measureChapters(options, group, index)),
-  ]);
-  const chapters = new Map(options.known);
-  for (const part of parts) for (const [id, layout] of Object.entries(part)) chapters.set(id, layout);
-  return { front, chapters };
+export async function measureLayout(options: MeasureOptions): Promise<MeasuredBook> {
+  const { body, known, knownFront } = options;
+  const { trim } = body.book.config;
+  const sheets = [readTemplateFile('styles/print.css'), `@page { size: ${trim.width}in ${trim.height}in; }`];
+  const wanted = options.parts.map((part, index) => ({
+    index,
+    front: part.front && !knownFront,
+    chapters: Object.fromEntries(part.chapterIds.filter((id) => !known.has(id)).map((id) => [id, body.anchors.get(id)!])),
+  }));
+  const open = new Map<number, PartPage>();
+  const measuring = startConcurrently(
+    wanted.filter((request) => request.front || Object.keys(request.chapters).length > 0),
+    options.lanes,
+    async ({ index, front, chapters }) => {
+      const page = await PartPage.open(options, `part-${index}`, options.documents[index]!.html, true);
+      let kept = false;
+      try {
+        const measured = await page.measure(sheets, { front, chapters });
+        if (options.keep(index)) {
+          open.set(index, page);
+          kept = true;
+        }
+        return measured;
+      } finally {
+        if (!kept) await page.close();
+      }
+    },
+  );
+  const results = await Promise.allSettled(measuring);
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) {
+    await Promise.all([...open.values()].map((page) => page.close()));
+    throw failure.reason;
+  }
+  const chapters = new Map(known);
+  let front = knownFront;
+  for (const result of results) {
+    const measured = (result as PromiseFulfilledResult<Awaited<(typeof measuring)[number]>>).value;
+    for (const [id, layout] of Object.entries(measured.chapters)) chapters.set(id, layout);
+    if (measured.front) {
+      const starts = Object.fromEntries(frontPageIds.filter((id) => id in measured.front!.starts).map((id) => [id, measured.front!.starts[id]!]));
+      front = { pages: measured.front.pages, starts };
+    }
+  }
+  return { layout: { front: front!, chapters }, open };
 }
 
 /** The page map of a whole book from the layouts of its parts: front pages, then each chapter in order. */
@@ -91,55 +113,4 @@ export function pageMapOf(body: PrintBody, layout: BookLayout): PageMap {
     next += measured.pages;
   }
   return { pageCount: next - 1, pages };
-}
-
-/** Prints the front pages alone (untagged) and reads where each begins and how many there are. */
-async function measureFront(options: MeasureOptions): Promise<FrontLayout> {
-  return inMeasuringPage(options, 'front', renderPrintDocument(options.body, { chapterIds: new Set(), measureIndex: frontPageIds }), async (page) => {
-    const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: false, outline: false, timeout: options.timeout });
-    const map = readPageMap(await loadPdf(bytes));
-    return { pages: map.pageCount, starts: Object.fromEntries(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])) };
-  });
-}
-
-/** Lays out the chapters `chapterIds` in print-sized columns and reads their layouts. */
-async function measureChapters(options: MeasureOptions, chapterIds: string[], index: number): Promise<Record<string, ChapterLayout>> {
-  const measureStyles = readTemplateFile('print/measure.css');
-  const html = renderPrintDocument(options.body, { chapterIds: new Set(chapterIds), measureStyles });
-  const anchors = Object.fromEntries(chapterIds.map((id) => [id, options.body.anchors.get(id)!]));
-  return inMeasuringPage(options, `part-${index}`, html, async (page) => {
-    // tsx compiles with esbuild's keepNames, which wraps named functions in `__name()`:
-    // functions sent to the page find that helper there.
-    await page.evaluate('globalThis.__name = (target) => target');
-    const { trim } = options.body.book.config;
-    const pageRules = [readTemplateFile('styles/print.css'), `@page { size: ${trim.width}in ${trim.height}in; }`];
-    const block = await page.evaluate(readTextBlock, pageRules);
-    return page.evaluate(layOutInColumns, block, anchors);
-  });
-}
-
-/**
- * Runs `work` on `html` in a page of its own, set to print media (see `withDocumentPage`).
- * The chapters' measuring document shows its body only when `work` asks for the layout
- * (see `measure.css`), so Chromium lays it out once, in its own faces.
- */
-function inMeasuringPage<T>(options: MeasureOptions, name: string, html: string, work: (page: Page) => Promise<T>): Promise<T> {
-  const file = path.join(options.dir, `.measure-${name}.html`);
-  return withDocumentPage({ browser: options.browser, file, html, allowedDirs: options.allowedDirs, timeout: options.timeout, printMedia: true }, work);
-}
-
-/**
- * Consecutive runs of chapters of about equal length, by their source size; no part is
- * empty, so with no chapters to measure there are none.
- */
-function splitChapters(chapters: ReadonlyArray<{ id: string; size: number }>, parts: number): string[][] {
-  const total = chapters.reduce((sum, chapter) => sum + chapter.size, 0);
-  const groups: string[][] = [[]];
-  let filled = 0;
-  for (const chapter of chapters) {
-    if (filled >= (total / parts) * groups.length && groups.length < parts) groups.push([]);
-    groups.at(-1)!.push(chapter.id);
-    filled += chapter.size;
-  }
-  return groups.filter((group) => group.length > 0);
 }

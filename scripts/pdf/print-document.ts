@@ -43,9 +43,13 @@ export function printBody(book: Book, hyphenate: Hyphenator | undefined): PrintB
 
 /** Which part of the book a print document holds, and what it knows of the layout. */
 export interface PrintDocumentOptions {
-  /** From an earlier render: blank versos, contents page numbers, running heads, folios. */
+  /**
+   * From the measured layout: blank versos, contents page numbers, running heads, folios.
+   * Only the whole book is rendered with its plan (the web edition's print view); the
+   * parts the PDF is printed from get theirs in the page (see `partPlan`).
+   */
   plan?: PrintPlan;
-  /** Only these chapters, after the front pages (to measure part of the book); default all. */
+  /** Only these chapters (a part of the book); default all. */
   chapterIds?: ReadonlySet<string>;
   /**
    * Ids to link from a hidden index: Chromium writes a destination (and so a page number)
@@ -54,11 +58,8 @@ export interface PrintDocumentOptions {
   measureIndex?: readonly string[];
   /** Styles added last, to lay the chapters out for measuring (see `column-layout.ts`). */
   measureStyles?: string;
-  /**
-   * The page this document starts on, when it holds a later part of the book (see
-   * `printParts`): it then has no front pages, and its page rules count from here.
-   */
-  firstPage?: number;
+  /** Whether the document begins with the front pages; a later part of a book printed in parts has none. Default true. */
+  front?: boolean;
   /**
    * Ids that links in this document point to but that another part holds. Each gets an
    * empty, hidden target, so Chromium keeps the link (it drops links to missing ids); the
@@ -82,7 +83,7 @@ export interface PrintDocumentOptions {
  */
 export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
-  const { plan, chapterIds, measureIndex, measureStyles, firstPage = 1, outsideTargets, printOnly = false } = options;
+  const { plan, chapterIds, measureIndex, measureStyles, front = true, outsideTargets, printOnly = false } = options;
   const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
     ...entry,
     page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
@@ -91,11 +92,11 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     lang: book.config.lang,
     title: book.config.title,
     trim: book.config.trim,
-    pageStyles: printPageStyles(book, plan, firstPage),
+    pageStyles: printPageStyles(book, plan),
     measureIndex,
     measureStyles,
     printOnly,
-    front: firstPage === 1,
+    front,
     outsideTargets,
     halftitle: halfTitlePage(book),
     titlepage: titlePage(book),

@@ -1,39 +1,39 @@
-import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { PDFDocument } from 'pdf-lib';
-import { TimeoutError, type Browser, type Page } from 'puppeteer';
-import { containPage } from '../browser/contain-page.ts';
+import { TimeoutError, type Browser } from 'puppeteer';
 import type { BookBrowser } from '../browser/book-browser.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
-import { startConcurrently } from '../process/run-concurrently.ts';
-import { templatesDir } from '../render/templates.ts';
+import { runConcurrently } from '../process/run-concurrently.ts';
+import { readTemplateFile, templatesDir } from '../render/templates.ts';
 import { appendPdfPart } from './append-pdf-part.ts';
+import { partDocuments, partPlan, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
-import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
-import { withDocumentPage } from './document-page.ts';
 import { loadPdf } from './load-pdf.ts';
-import { readPageMap } from './page-map.ts';
+import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
 import { normalizeStructureIds } from './normalize-structure-ids.ts';
-import { renderPrintDocument, type PrintBody } from './print-document.ts';
-import { partDocuments, partPages, printParts } from './print-parts.ts';
-import { retagFontSubsets } from './retag-font-subsets.ts';
+import { readPageMap } from './page-map.ts';
+import { PartPage, type PartPageOptions } from './part-page.ts';
+import type { PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
 import { printTimeoutMs } from './print-timeout.ts';
+import { retagFontSubsets } from './retag-font-subsets.ts';
 
-/** What printing needs: the serialised book, the build's browser and where the files are. */
+/** What laying out and printing need: the serialised book, the build's browser and where the files are. */
 export interface PrintOptions {
   body: PrintBody;
   /** The build's browser, usually started while the book was still being parsed. */
   browser: BookBrowser;
-  /** The staged web edition's folder: print and measuring documents are written there, and use its files. */
+  /** The staged web edition's folder: the parts' documents are written there, and use its files. */
   dir: string;
+  /** The staged fonts' style sheet, part of what the layout cache keys on. */
+  fontsCss: string;
+  /** Whether the book will be printed: the measured parts' pages are then kept open for it. */
+  forPrint: boolean;
   /** Longest one page load or print may take, in milliseconds. Default `printTimeoutMs()`. */
   timeout?: number;
-  /** The most pages one print document should hold (see `partPages`). Default `pagesPerPart`. */
-  pagesPerPart?: number;
+  /** About how much Markdown one part should hold (see `splitBook`). Default `charactersPerPart`. */
+  charactersPerPart?: number;
 }
 
 /** What the PDF renderer produced. */
@@ -45,121 +45,164 @@ export interface RenderedPdf {
   renders: number;
 }
 
+/** A book whose print layout is known, some of its parts perhaps still open in the browser, ready to print. */
+export interface LaidOutBook {
+  /** Where everything lands in print: the EPUB's page list and the PDF both follow it. */
+  plan: PrintPlan;
+  /**
+   * Prints the book into a tagged PDF with an outline, at the book's trim, following the
+   * plan: blank versos where needed, page numbers in the contents and running heads fixed
+   * to the real pages (Chromium has no `target-counter()`, `string-set` or `break-before:
+   * right`). Each part is printed in its own page, `lanes` at a time, the parts still open
+   * from measuring first, the others opened again; they are joined in order into one PDF.
+   * The join is read back and must land every chapter where the plan said, or it is
+   * planned and printed again. The browser is released while the PDF is finished.
+   */
+  print(date: Date): Promise<RenderedPdf>;
+  /** Closes whatever parts are still open (after a failure elsewhere, or when nothing is printed). */
+  close(): Promise<void>;
+}
+
 const maxRenders = 3;
 
 /**
- * Plans the print layout: learns where every chapter and page anchor falls, measuring
- * (see `measureLayout`) only the front pages and chapters the layout cache does not
- * already hold, then decides the blank versos that make chapters open on rectos.
- * The EPUB's page list and the PDF both follow this plan.
+ * Lays the book out for print: cuts it into parts (see `splitBook`), measures (see
+ * `measureLayout`) only the front pages and chapters the layout cache does not already
+ * hold, then plans the blank versos that make chapters open on rectos. A book to be
+ * printed keeps the last parts measured open, one per core, so they are loaded once.
  */
-export async function measurePrint(options: PrintOptions & { fontsCss: string }): Promise<PrintPlan> {
-  const { book } = options.body;
+export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
+  const { body } = options;
   const timeout = options.timeout ?? printTimeoutMs();
+  const lanes = os.availableParallelism();
+  const parts = splitBook(body, lanes, options.charactersPerPart);
+  const documents = partDocuments(body, parts, readTemplateFile('print/measure.css'));
+  const session = await options.browser.acquire();
+  const pageOptions = { dir: options.dir, allowedDirs: [options.dir, templatesDir], timeout, extraText: runningHeads(body) };
+  let open = new Map<number, PartPage>();
   try {
-    const keys = await layoutKeys(options.body, options.fontsCss);
+    const keys = await layoutKeys(body, options.fontsCss);
     const cached = await Promise.all([...keys.chapters].map(async ([id, key]) => [id, await readCachedLayout<ChapterLayout>(key)] as const));
     const known = new Map(cached.filter((entry): entry is readonly [string, ChapterLayout] => entry[1] !== undefined));
     let front = await readCachedLayout<FrontLayout>(keys.front);
     let chapters: ReadonlyMap<string, ChapterLayout> = known;
     if (!front || known.size < keys.chapters.size) {
-      const session = await options.browser.acquire();
-      const layout = await measureLayout({
+      const measured = await measureLayout({
+        ...pageOptions,
         browser: session.browser,
-        body: options.body,
+        body,
+        parts,
+        documents,
         known,
-        dir: options.dir,
-        allowedDirs: allowedDirs(options),
-        lanes: os.availableParallelism(),
-        timeout,
+        knownFront: front,
+        lanes,
+        keep: (index) => options.forPrint && index >= parts.length - lanes,
       });
-      front = layout.front;
-      chapters = layout.chapters;
+      open = measured.open;
+      ({ front, chapters } = measured.layout);
       const measuredNow = [...keys.chapters].filter(([id]) => !known.has(id));
       await Promise.all([writeCachedLayout(keys.front, front), ...measuredNow.map(([id, key]) => writeCachedLayout(key, chapters.get(id)!))]);
     }
-    const measured = pageMapOf(options.body, { front, chapters });
-    return planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), measured, options.body.anchors);
+    const plan = planPrint(chapterIdsOf(body), firstBodyId(body), pageMapOf(body, { front, chapters }), body.anchors);
+    return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions }, plan, open);
   } catch (error) {
+    await Promise.all([...open.values()].map((page) => page.close()));
     throw asPrintError(error, timeout);
   }
 }
 
-/**
- * Prints the book with Chromium into a tagged PDF with an outline, at the book's trim,
- * following `plan`: blank versos where needed, page numbers in the contents and running
- * heads fixed to the real pages (Chromium has no `target-counter()`, `string-set` or
- * `break-before: right`). A long book is printed in parts of a few hundred pages (see
- * `printParts`) joined into one PDF. The render is read back and must land every chapter
- * where the plan said, or it is planned and printed again. The browser is released while
- * the PDF is finished.
- */
-export async function printBook(options: PrintOptions & { plan: PrintPlan; date: Date }): Promise<RenderedPdf> {
-  const { book } = options.body;
-  const timeout = options.timeout ?? printTimeoutMs();
-  const session = await options.browser.acquire();
-  let released: Promise<void> | undefined;
-  const done = () => (released ??= options.browser.release());
-  try {
-    let plan = options.plan;
-    for (let renders = 1; renders <= maxRenders; renders++) {
-      const document = await printInParts(session.browser, options, plan, timeout);
-      const map = readPageMap(document);
-      if (planHolds(plan, map)) {
-        void done();
-        return { pdf: await finishPdf(document, book, options.date), plan, renders };
+/** Everything {@link PrintableBook} prints from. */
+interface PrintableParts extends PrintOptions {
+  timeout: number;
+  lanes: number;
+  parts: readonly BookPart[];
+  documents: readonly PartDocument[];
+  pageOptions: Omit<PartPageOptions, 'browser'>;
+}
+
+/** A laid out book, its parts each still open in a page or to be opened again (see `LaidOutBook`). */
+class PrintableBook implements LaidOutBook {
+  constructor(
+    private readonly printing: PrintableParts,
+    readonly plan: PrintPlan,
+    private open: Map<number, PartPage>,
+  ) {}
+
+  async print(date: Date): Promise<RenderedPdf> {
+    const { body, browser, timeout } = this.printing;
+    const session = await browser.acquire();
+    let released: Promise<void> | undefined;
+    const done = () => (released ??= browser.release());
+    try {
+      let plan = this.plan;
+      for (let renders = 1; renders <= maxRenders; renders++) {
+        const document = await this.printParts(session.browser, plan);
+        const map = readPageMap(document);
+        if (planHolds(plan, map)) {
+          void done();
+          return { pdf: await finishPdf(document, body.book, date), plan, renders };
+        }
+        plan = planPrint(chapterIdsOf(body), firstBodyId(body), map, body.anchors, plan);
       }
-      plan = planPrint(book.chapters.map((chapter) => chapter.id), firstBodyId(options.body), map, options.body.anchors, plan);
+      throw new EnvironmentError(`The print layout did not settle after ${maxRenders} renders`, ExitCode.output);
+    } catch (error) {
+      await this.close();
+      throw asPrintError(error, timeout, session.browser.connected);
+    } finally {
+      await done();
     }
-    throw new EnvironmentError(`The print layout did not settle after ${maxRenders} renders`, ExitCode.output);
-  } catch (error) {
-    throw asPrintError(error, timeout, session.browser.connected);
-  } finally {
-    await done();
+  }
+
+  async close(): Promise<void> {
+    const pages = [...this.open.values()];
+    this.open = new Map();
+    await Promise.all(pages.map((page) => page.close()));
+  }
+
+  /**
+   * Prints every part following `plan`, `lanes` at a time, the ones still open first,
+   * and joins them in order: structure ids numbered on across parts, font subsets tagged
+   * apart, links into other parts pointed at their targets.
+   */
+  private async printParts(browser: Browser, plan: PrintPlan): Promise<PDFDocument> {
+    const { body, parts, documents, lanes, pageOptions } = this.printing;
+    const order = [...new Set([...this.open.keys(), ...parts.keys()])];
+    const printed = await runConcurrently(order, lanes, async (index) => {
+      const page = this.open.get(index) ?? (await PartPage.open({ ...pageOptions, browser }, `part-${index}`, documents[index]!.html, false));
+      this.open.delete(index);
+      try {
+        return await page.print(partPlan(body, plan, parts, index));
+      } finally {
+        await page.close();
+      }
+    });
+    const bytes = new Map(order.map((index, position) => [index, printed[position]!]));
+    let joined: PDFDocument | undefined;
+    let nextId = 1;
+    const fontTags = new Set<string>();
+    for (const index of parts.keys()) {
+      const part = await loadPdf(bytes.get(index)!);
+      nextId = normalizeStructureIds(part, nextId);
+      retagFontSubsets(part, fontTags);
+      if (joined) appendPdfPart(joined, part, new Set(documents[index]!.outsideTargets));
+      else joined = part;
+    }
+    return joined!;
   }
 }
 
-/**
- * Prints each part of the book following `plan` (see `printParts`; a long book is cut
- * into as many parts as there are cores, or a multiple of that to keep each under
- * `pagesPerPart`), the parts side by side, each in a browser context of its own and so
- * on its own core, and joins them in order as they come, structure ids numbered on
- * across parts and font subsets tagged apart.
- */
-async function printInParts(browser: Browser, options: PrintOptions, plan: PrintPlan, timeout: number): Promise<PDFDocument> {
-  const chapterIds = options.body.book.chapters.map((chapter) => chapter.id);
-  const lanes = os.availableParallelism();
-  const parts = printParts(chapterIds, plan, partPages(plan.pageCount, lanes, options.pagesPerPart));
-  const documents = [...partDocuments(options.body, plan, parts)];
-  const printing = startConcurrently(documents, lanes, ({ html }, index) => printPart(browser, options, html, index, timeout));
-  let joined: PDFDocument | undefined;
-  let nextId = 1;
-  const fontTags = new Set<string>();
-  for (const [index, bytes] of printing.entries()) {
-    const printed = await loadPdf(await bytes);
-    nextId = normalizeStructureIds(printed, nextId);
-    retagFontSubsets(printed, fontTags);
-    if (joined) appendPdfPart(joined, printed, new Set(documents[index]!.outsideTargets));
-    else joined = printed;
-  }
-  return joined!;
+/** What running heads print that the parts' documents may not hold yet: the book's title and every chapter's. */
+function runningHeads(body: PrintBody): string {
+  return [body.book.config.title, ...body.book.chapters.map((chapter) => chapter.title)].join('\n');
 }
 
-/** Prints one part's document, tagged and with bookmarks, in a page of its own (see `withDocumentPage`). */
-function printPart(browser: Browser, options: PrintOptions, html: string, index: number, timeout: number): Promise<Uint8Array> {
-  const file = path.join(options.dir, `.print-part-${index}.html`);
-  return withDocumentPage({ browser, file, html, allowedDirs: allowedDirs(options), timeout }, (page) =>
-    page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, tagged: true, outline: true, timeout }),
-  );
+function chapterIdsOf(body: PrintBody): string[] {
+  return body.book.chapters.map((chapter) => chapter.id);
 }
 
 function firstBodyId(body: PrintBody): string {
   const chapters = body.book.chapters;
   return (chapters.find((chapter) => chapter.matter === 'bodymatter') ?? chapters[0]!).id;
-}
-
-function allowedDirs(options: PrintOptions): string[] {
-  return [options.dir, templatesDir];
 }
 
 /**

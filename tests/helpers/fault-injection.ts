@@ -33,11 +33,11 @@ export function stagingFolders(outDir: string): string[] {
 }
 
 /**
- * True once a build into `outDir` has written the document of a part of the book to
- * print (`html/.print-part-<n>.html`, removed once printed): Chromium is printing.
+ * True once a build into `outDir` has written the document of a part of the book to lay
+ * out and print (`html/.part-<n>.html`, removed once printed): the book is in Chromium.
  */
 export function printing(outDir: string): boolean {
-  return stagingFolders(outDir).some((name) => existsSync(path.join(path.dirname(outDir), name, 'html/.print-part-0.html')));
+  return stagingFolders(outDir).some((name) => existsSync(path.join(path.dirname(outDir), name, 'html/.part-0.html')));
 }
 
 /** A stand-in for Chromium that runs the real one and kills it mid-print. */
@@ -50,14 +50,14 @@ export interface CrashingBrowser {
 
 /**
  * Writes a wrapper script that starts the real `chromium` and, for the first `crashes`
- * launches, SIGKILLs it as soon as a build into `outDir` writes a part's print document
- * after that launch, that is, while the PDF is being printed.
+ * launches, SIGKILLs it as soon as a build into `outDir` writes a part's document after
+ * that launch, that is, while the book is being laid out or printed.
  */
 export function crashingBrowser(chromium: string, outDir: string, crashes: number): CrashingBrowser {
   const dir = tempDir('quire-crashing-browser-');
   const counter = path.join(dir, 'launches');
   const executable = path.join(dir, 'chromium');
-  const staged = `${path.dirname(outDir)}/.${path.basename(outDir)}.staging-*/html/.print-part-*.html`;
+  const staged = `${path.dirname(outDir)}/.${path.basename(outDir)}.staging-*/html/.part-*.html`;
   writeFileSync(
     executable,
     `#!/bin/sh

@@ -6,7 +6,7 @@ import { printBody, type PrintBody } from '../../scripts/pdf/print-document.ts';
 import { loadHyphenator } from '../../scripts/render/hyphenate-tree.ts';
 import { tempDir } from './run-cli.ts';
 
-/** What `measurePrint` and `printBook` need of a book, but the browser. */
+/** What `layOutBook` needs of a book, but the browser and whether it will be printed. */
 export interface StagedPrint {
   body: PrintBody;
   /** The staged web edition's folder, as the build writes it. */

@@ -1,7 +1,9 @@
 /**
- * A long book is printed in parts joined into one PDF. The default book printed in parts
- * of a few pages must be the same book as printed whole: pages, text, bookmarks, links,
- * structure tree, and distinct font subset tags; and printed in parts twice, the same bytes.
+ * A long book is laid out and printed in parts joined into one PDF. The default book
+ * printed in parts of a chapter or two must be the same book as printed whole: pages,
+ * text, bookmarks, links, structure tree, and distinct font subset tags; printed in parts
+ * twice, the same bytes; and printed from the pages it was measured in, or from pages
+ * opened afresh (its layout cached), the same bytes again.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -9,51 +11,77 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { loadBook } from '../scripts/book/load-book.ts';
+import type { Book } from '../scripts/book/types.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
-import { printParts } from '../scripts/pdf/print-parts.ts';
+import { partPlan, splitBook } from '../scripts/pdf/book-parts.ts';
+import type { PrintBody } from '../scripts/pdf/print-document.ts';
 import type { PrintPlan } from '../scripts/pdf/print-plan.ts';
-import { measurePrint, printBook } from '../scripts/pdf/render-pdf.ts';
+import { layOutBook } from '../scripts/pdf/render-pdf.ts';
 import { defaultManuscript } from './helpers/paths.ts';
 import { pdfFonts, pdfText } from './helpers/read-pdf.ts';
+import { tempDir } from './helpers/run-cli.ts';
 import { stagePrint } from './helpers/staged-print.ts';
 
-test('parts begin only at a body chapter that opens on a recto with no blank before it', () => {
+/** A stand-in print body whose chapters have Markdown of the given lengths. */
+function bodyOf(sizes: Record<string, number>): PrintBody {
+  const chapters = Object.entries(sizes).map(([id, size]) => ({ id, title: id, file: { value: 'x'.repeat(size) } }));
+  return { book: { chapters, config: { title: 'T' } } as unknown as Book, chapters: new Map(), anchors: new Map() };
+}
+
+test('a book is cut into parts of about equal length, one per lane, the front pages in the first', () => {
+  const body = bodyOf({ a: 100, b: 100, c: 100, d: 100, e: 100, f: 100 });
+  assert.deepEqual(splitBook(body, 2, 300), [
+    { chapterIds: ['a', 'b', 'c'], front: true },
+    { chapterIds: ['d', 'e', 'f'], front: false },
+  ]);
+  // Never much over `most`: a multiple of the lanes.
+  assert.equal(splitBook(body, 2, 150).length, 4);
+  // A short book is one part.
+  assert.deepEqual(splitBook(body, 2), [{ chapterIds: ['a', 'b', 'c', 'd', 'e', 'f'], front: true }]);
+});
+
+test('a blank verso before the first chapter of a part ends the part before it', () => {
+  const body = bodyOf({ one: 1, two: 1, three: 1, four: 1 });
+  const parts = [
+    { chapterIds: ['one', 'two'], front: true },
+    { chapterIds: ['three', 'four'], front: false },
+  ];
   const plan = {
-    starts: new Map([['front', 5], ['one', 7], ['two', 11], ['three', 15], ['four', 19], ['five', 22]]),
-    blankBefore: new Set(['three']),
+    starts: new Map([['one', 7], ['two', 11], ['three', 15], ['four', 19]]),
+    blankBefore: new Set(['two', 'three', 'four']),
     bodyStart: 7,
-    pageCount: 30,
+    pageCount: 22,
   } as unknown as PrintPlan;
-  const ids = ['front', 'one', 'two', 'three', 'four', 'five'];
-  assert.deepEqual(printParts(ids, plan, 8), [
-    { chapterIds: ['front', 'one'], firstPage: 1 },
-    { chapterIds: ['two', 'three'], firstPage: 11 },
-    { chapterIds: ['four', 'five'], firstPage: 19 },
-  ]);
-  // 'front' is before the body, 'three' has a blank verso before it, 'five' opens on a verso.
-  assert.deepEqual(printParts(ids, plan, 4), [
-    { chapterIds: ['front'], firstPage: 1 },
-    { chapterIds: ['one'], firstPage: 7 },
-    { chapterIds: ['two', 'three'], firstPage: 11 },
-    { chapterIds: ['four', 'five'], firstPage: 19 },
-  ]);
-  assert.deepEqual(printParts(ids, plan, 100), [{ chapterIds: ids, firstPage: 1 }]);
+  const [first, second] = [0, 1].map((index) => partPlan(body, plan, parts, index));
+  assert.deepEqual([first!.blankBefore, first!.blankAfter], [['two'], true]);
+  assert.deepEqual([second!.blankBefore, second!.blankAfter], [['four'], false]);
+  assert.deepEqual(first!.folios, { one: '1', two: '5', three: '9', four: '13' }, 'the contents, in the part with the front pages');
+  assert.deepEqual(second!.folios, {});
+  // The second part's page rules count from its first page, 15: its folio 9 is its own page 1.
+  assert.match(second!.pageStyles, /system: fixed -7; symbols: "1"/);
 });
 
 test('the default book printed in parts is the book printed whole, and the same bytes each time', async () => {
+  process.env.QUIRE_CACHE_DIR = tempDir('quire-cache-');
   const { book } = await loadBook(defaultManuscript);
   const staged = await stagePrint(book);
   const dir = staged.dir;
   const browser = new SharedBrowser();
   const date = new Date('2025-01-01T00:00:00Z');
+  const print = async (charactersPerPart?: number) => (await layOutBook({ ...staged, browser, forPrint: true, charactersPerPart })).print(date);
   try {
-    await browser.expect(4);
-    const printing = { ...staged, browser };
-    const plan = await measurePrint(printing);
-    const whole = await printBook({ ...printing, plan, date });
-    const parted = await printBook({ ...printing, plan, date, pagesPerPart: 4 });
-    const again = await printBook({ ...printing, plan, date, pagesPerPart: 4 });
-    assert.ok(printParts(staged.body.book.chapters.map((chapter) => chapter.id), plan, 4).length >= 3, 'the book is cut into at least three parts');
+    await browser.expect(5);
+    // The first print measures in the pages it prints; the layout is then cached, and the
+    // next ones open their pages afresh.
+    const measured = await print();
+    const whole = await print();
+    assert.ok(Buffer.from(whole.pdf).equals(Buffer.from(measured.pdf)), 'printed from the measured pages or opened afresh, the same bytes');
+    const small = 6000;
+    const parted = await print(small);
+    const again = await print(small);
+    const parts = splitBook(staged.body, 2, small);
+    assert.ok(parts.length >= 3, 'the book is cut into at least three parts');
+    assert.ok(parts.some((_, index) => partPlan(staged.body, whole.plan, parts, index).blankAfter), 'a part ends with the blank verso the next one needs');
     assert.ok(Buffer.from(parted.pdf).equals(Buffer.from(again.pdf)), 'printed in parts twice, the same bytes');
 
     const files = Object.fromEntries(Object.entries({ whole, parted }).map(([name, result]) => {
@@ -71,6 +99,7 @@ test('the default book printed in parts is the book printed whole, and the same 
     assert.deepEqual(links(b!), links(a!));
     assert.deepEqual(structure(b!), structure(a!));
   } finally {
+    delete process.env.QUIRE_CACHE_DIR;
     await browser.close();
   }
 });

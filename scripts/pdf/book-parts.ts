@@ -1,0 +1,128 @@
+import { printPageStyles } from './print-page-styles.ts';
+import { renderPrintDocument, type PrintBody } from './print-document.ts';
+import { folio, type PrintPlan } from './print-plan.ts';
+
+/**
+ * One part of a book, laid out and printed as a document of its own: a run of
+ * consecutive chapters, the first part with the front pages before them.
+ */
+export interface BookPart {
+  chapterIds: string[];
+  /** Whether the part holds the front pages (the first part does). */
+  front: boolean;
+}
+
+/**
+ * About how much Markdown one part holds (some 130,000 words, 400 pages at 6 × 9).
+ * Chromium's work for each printed page grows with the size of the whole document
+ * (500k words in one document: 2.2 ms a page, 1M: 4.5 ms), and its renderer holds the
+ * whole document, so one document for a very long book costs time that grows with the
+ * square of its length and memory that grows with it.
+ */
+export const charactersPerPart = 800_000;
+
+/**
+ * Below this much Markdown (some 35,000 words) a book is one part: a second renderer
+ * takes longer to start than the half of the work it saves.
+ */
+export const charactersWorthSharing = 200_000;
+
+/**
+ * Cuts a book into parts of about equal length by their Markdown, to be laid out and
+ * printed `lanes` at a time, one per core: one part for a short book; else `lanes`
+ * parts, or a multiple of `lanes` so that none is much over `most` characters. Chapters
+ * begin on new pages and mirrored margins keep the text block the same on both sides, so
+ * a chapter lays out the same in any part; a part's first page is a recto, as every
+ * chapter opening is, with the blank verso a chapter may need before it ending the part
+ * before (see {@link partPlan}).
+ */
+export function splitBook(body: PrintBody, lanes: number, most = charactersPerPart): BookPart[] {
+  const sizes = body.book.chapters.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length }));
+  const total = sizes.reduce((sum, chapter) => sum + chapter.size, 0);
+  const count = total < Math.min(charactersWorthSharing, most) ? 1 : lanes * Math.ceil(total / (lanes * most));
+  const groups: string[][] = [[]];
+  let filled = 0;
+  for (const chapter of sizes) {
+    if (filled >= (total / count) * groups.length && groups.length < count) groups.push([]);
+    groups.at(-1)!.push(chapter.id);
+    filled += chapter.size;
+  }
+  return groups.filter((group) => group.length > 0).map((chapterIds, index) => ({ chapterIds, front: index === 0 }));
+}
+
+/** A part's document, and the ids given empty targets in it (see `outsideTargets`). */
+export interface PartDocument {
+  html: string;
+  outsideTargets: string[];
+}
+
+/**
+ * The documents of `parts`, before any layout is known: each has its chapters (and the
+ * front pages, in the first), the measuring styles `measureStyles` (see `measure.css`),
+ * and an empty target for every id its links point to that another part holds. Chromium
+ * writes a destination only for an element that a link of the same document points to,
+ * so when there is more than one part, a hidden index in each links every element of it
+ * that any link of the book points to (and every chapter, whose pages check the plan):
+ * the joined PDF then has a destination for each. What depends on the layout is applied
+ * later, in the page (see {@link partPlan}).
+ */
+export function partDocuments(body: PrintBody, parts: readonly BookPart[], measureStyles: string): PartDocument[] {
+  const linked = new Set(parts.length > 1 ? [...body.chapters.values()].flatMap(linksOf).concat(parts.flatMap((part) => part.chapterIds)) : []);
+  return parts.map((part) => {
+    const options = { chapterIds: new Set(part.chapterIds), front: part.front, measureStyles, printOnly: true };
+    const html = renderPrintDocument(body, options);
+    const ids = new Set(idsOf(html));
+    const outsideTargets = [...new Set(linksOf(html))].filter((id) => !ids.has(id));
+    const measureIndex = [...ids].filter((id) => linked.has(id));
+    if (outsideTargets.length === 0 && measureIndex.length === 0) return { html, outsideTargets };
+    return { html: renderPrintDocument(body, { ...options, outsideTargets, measureIndex }), outsideTargets };
+  });
+}
+
+/** What a plan changes in one part's document: the layout-dependent parts of the print document. */
+export interface PartPlan {
+  /** The page rules (running heads, folios; see `printPageStyles`), counting from the part's first page. */
+  pageStyles: string;
+  /** Chapters of the part that get a blank verso before them. */
+  blankBefore: string[];
+  /** Whether the part ends with a blank verso, which the next part's first chapter needs before it. */
+  blankAfter: boolean;
+  /** The page numbers of the contents, by chapter id (only in the part with the front pages). */
+  folios: Record<string, string>;
+}
+
+/**
+ * What `plan` makes of part `index` of `parts`. A blank verso before the first chapter of
+ * a later part ends the part before instead, so every part begins on its first chapter's
+ * opening page, a recto.
+ */
+export function partPlan(body: PrintBody, plan: PrintPlan, parts: readonly BookPart[], index: number): PartPlan {
+  const part = parts[index]!;
+  const next = parts[index + 1];
+  const firstPage = part.front ? 1 : plan.starts.get(part.chapterIds[0]!)!;
+  const chapters = body.book.chapters;
+  return {
+    pageStyles: printPageStyles(body.book, plan, firstPage),
+    blankBefore: part.chapterIds.filter((id, position) => plan.blankBefore.has(id) && (part.front || position > 0)),
+    blankAfter: next !== undefined && plan.blankBefore.has(next.chapterIds[0]!),
+    folios: part.front ? Object.fromEntries(chapters.map((chapter) => [chapter.id, folio(plan.starts.get(chapter.id)!, plan)])) : {},
+  };
+}
+
+/** The ids of the elements of some HTML, in order. */
+function idsOf(html: string): string[] {
+  return [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decodeAttribute(match[1]!));
+}
+
+/** The ids that the fragment links of some HTML point to, in order. */
+function linksOf(html: string): string[] {
+  return [...html.matchAll(/\shref="#([^"]+)"/g)].map((match) => decodeAttribute(match[1]!));
+}
+
+/** The value of a double-quoted attribute as our serialisers escape it (character references). */
+function decodeAttribute(value: string): string {
+  const named: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" };
+  return value.replace(/&(?:#x([\da-f]+)|#(\d+)|(amp|quot|lt|gt|apos));/gi, (_, hex: string, decimal: string, name: string) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : decimal ? String.fromCodePoint(Number(decimal)) : named[name.toLowerCase()]!,
+  );
+}
