@@ -15,7 +15,7 @@ import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
-import { layOutBook, type RenderedPdf } from './pdf/render-pdf.ts';
+import { layOutBook, openPartPages, type RenderedPdf } from './pdf/render-pdf.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
 /** An output format of the build. */
@@ -115,6 +115,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const measure = needsLayout(book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
     const out = (staging = await StagedOutput.create(options.outDir));
+    // Chromium is up by now: its renderers for the book's parts start while the book is rendered here.
+    const pages = measure ? openPartPages(browser, book, out.path('html')) : undefined;
     const names = new Map<Format, string>();
 
     const site = await timed('html', () => renderHtml(book));
@@ -125,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
     const retrying = (crash: Error) => progress({ stage: 'pdf', finished: `${crash.message}; printing once more` });
-    const printing = { body: print!, browser, dir: out.path('html'), fontsCss, forPrint: wanted.has('pdf') };
+    const printing = { body: print!, browser, dir: out.path('html'), fontsCss, forPrint: wanted.has('pdf'), pages };
     const laidOut = measure
       ? timed('measure', () => retryOnCrash(browser, () => layOutBook(printing), retrying)).then((book) => {
           if (wanted.has('pdf')) progress({ stage: 'pdf', done: 0, total: book.plan.pageCount });

@@ -30,14 +30,14 @@ function bodyOf(sizes: Record<string, number>): PrintBody {
 
 test('a book is cut into parts of about equal length, one per lane, the front pages in the first', () => {
   const body = bodyOf({ a: 100, b: 100, c: 100, d: 100, e: 100, f: 100 });
-  assert.deepEqual(splitBook(body, 2, 300), [
+  assert.deepEqual(splitBook(body.book, 2, 300), [
     { chapterIds: ['a', 'b', 'c'], front: true },
     { chapterIds: ['d', 'e', 'f'], front: false },
   ]);
   // Never much over `most`: a multiple of the lanes.
-  assert.equal(splitBook(body, 2, 150).length, 4);
+  assert.equal(splitBook(body.book, 2, 150).length, 4);
   // A short book is one part.
-  assert.deepEqual(splitBook(body, 2), [{ chapterIds: ['a', 'b', 'c', 'd', 'e', 'f'], front: true }]);
+  assert.deepEqual(splitBook(body.book, 2), [{ chapterIds: ['a', 'b', 'c', 'd', 'e', 'f'], front: true }]);
 });
 
 test('a blank verso before the first chapter of a part ends the part before it', () => {
@@ -79,7 +79,7 @@ test('the default book printed in parts is the book printed whole, and the same 
     const small = 6000;
     const parted = await print(small);
     const again = await print(small);
-    const parts = splitBook(staged.body, 2, small);
+    const parts = splitBook(staged.body.book, 2, small);
     assert.ok(parts.length >= 3, 'the book is cut into at least three parts');
     assert.ok(parts.some((_, index) => partPlan(staged.body, whole.plan, parts, index).blankAfter), 'a part ends with the blank verso the next one needs');
     assert.ok(Buffer.from(parted.pdf).equals(Buffer.from(again.pdf)), 'printed in parts twice, the same bytes');

@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { loadBook } from '../scripts/book/load-book.ts';
 import { launchBrowser, type BrowserSession } from '../scripts/browser/launch-browser.ts';
+import { PagePool } from '../scripts/browser/page-pool.ts';
 import { renderHtml } from '../scripts/html/render-html.ts';
 import { partDocuments, splitBook } from '../scripts/pdf/book-parts.ts';
 import { measureLayout, type BookLayout, type ChapterLayout, type FrontLayout } from '../scripts/pdf/measure-layout.ts';
@@ -72,10 +73,11 @@ async function printedLayout(body: PrintBody, dir: string): Promise<{ front: Fro
 /** The book measured as the build measures a long book: in parts, here two, one per lane. */
 async function measureInTwoParts(body: PrintBody, dir: string): Promise<BookLayout> {
   const total = body.book.chapters.reduce((sum, chapter) => sum + chapter.file.value.length, 0);
-  const parts = splitBook(body, 2, Math.ceil(total / 2));
+  const parts = splitBook(body.book, 2, Math.ceil(total / 2));
   assert.equal(parts.length, 2);
   const documents = partDocuments(body, parts, readTemplateFile('print/measure.css'));
-  const options = { dir, allowedDirs: [dir, templatesDir], timeout: 120_000, extraText: '', lanes: 2, keep: () => false };
+  const pages = new PagePool([dir, templatesDir]);
+  const options = { pages, dir, timeout: 120_000, extraText: '', lanes: 2, keep: () => false };
   const { layout, open } = await measureLayout({ ...options, browser: session.browser, body, parts, documents, known: new Map() });
   assert.equal(open.size, 0);
   return layout;

@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Book } from '../book/types.ts';
-import { containPage } from '../browser/contain-page.ts';
+import { openContainedPage } from '../browser/page-pool.ts';
 import type { BrowserSession } from '../browser/launch-browser.ts';
 import { templateBook } from '../render/front-pages.ts';
 import { renderTemplate, templatesDir } from '../render/templates.ts';
@@ -18,10 +18,8 @@ export const coverSize = { width: 1600, height: 2560 } as const;
 export async function renderCover(book: Book, session: BrowserSession, dir: string): Promise<Uint8Array> {
   const file = path.join(dir, '.cover.html');
   await writeFile(file, renderTemplate('cover/cover.html.ejs', { book: templateBook(book) }));
-  const context = await session.browser.createBrowserContext();
+  const { context, page } = await openContainedPage(session.browser, [dir, templatesDir]);
   try {
-    const page = await context.newPage();
-    await containPage(page, [dir, templatesDir]);
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 });
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     await page.evaluate('document.fonts.ready');

@@ -1,3 +1,4 @@
+import type { Book } from '../book/types.ts';
 import { printPageStyles } from './print-page-styles.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { folio, type PrintPlan } from './print-plan.ts';
@@ -36,8 +37,8 @@ export const charactersWorthSharing = 200_000;
  * chapter opening is, with the blank verso a chapter may need before it ending the part
  * before (see {@link partPlan}).
  */
-export function splitBook(body: PrintBody, lanes: number, most = charactersPerPart): BookPart[] {
-  const sizes = body.book.chapters.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length }));
+export function splitBook(book: Book, lanes: number, most = charactersPerPart): BookPart[] {
+  const sizes = book.chapters.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length }));
   const total = sizes.reduce((sum, chapter) => sum + chapter.size, 0);
   const count = total < Math.min(charactersWorthSharing, most) ? 1 : lanes * Math.ceil(total / (lanes * most));
   const groups: string[][] = [[]];

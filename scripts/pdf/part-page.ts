@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
-import { containPage } from '../browser/contain-page.ts';
+import type { PagePool } from '../browser/page-pool.ts';
 import { applyPartPlan } from './apply-part-plan.ts';
 import type { PartPlan } from './book-parts.ts';
 import { layOutInColumns, readTextBlock, type ColumnLayouts, type ColumnRequest } from './column-layout.ts';
@@ -11,10 +11,10 @@ import { loadUsedFaces } from './load-used-faces.ts';
 /** Where and how a part's page is opened. */
 export interface PartPageOptions {
   browser: Browser;
+  /** Where its contained page comes from (see `PagePool`), perhaps opened ahead. */
+  pages: PagePool;
   /** The staged web edition's folder: the document is written there, beside the files it uses. */
   dir: string;
-  /** Folders the page may read from (see `containPage`). */
-  allowedDirs: readonly string[];
   /** Longest a page load or print may take, in milliseconds. */
   timeout: number;
   /** Text the document will print that is not in it yet (running heads), whose faces must be loaded too. */
@@ -22,9 +22,8 @@ export interface PartPageOptions {
 }
 
 /**
- * One part of a book (see `splitBook`) open in a page of its own: a contained page in a
- * browser context of its own, so in a renderer (and on a core) of its own, with the faces
- * it uses loaded. The same page is measured, then printed once the plan is known, so the
+ * One part of a book (see `splitBook`) open in a page of its own (a `ContainedPage`, so in
+ * a renderer and on a core of its own), with the faces it uses loaded. The same page is measured, then printed once the plan is known, so the
  * part is parsed, styled and given its faces once.
  */
 export class PartPage {
@@ -43,10 +42,8 @@ export class PartPage {
    */
   static async open(options: PartPageOptions, name: string, html: string, forMeasuring: boolean): Promise<PartPage> {
     const file = path.join(options.dir, `.${name}.html`);
-    const context = await options.browser.createBrowserContext();
+    const { context, page } = await options.pages.take(options.browser);
     try {
-      const page = await context.newPage();
-      await containPage(page, options.allowedDirs);
       if (forMeasuring) await page.emulateMediaType('print');
       await writeFile(file, html);
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: options.timeout });

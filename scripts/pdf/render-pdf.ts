@@ -1,9 +1,11 @@
 import os from 'node:os';
 import type { PDFDocument } from 'pdf-lib';
 import { TimeoutError, type Browser } from 'puppeteer';
+import type { Book } from '../book/types.ts';
 import type { BookBrowser } from '../browser/book-browser.ts';
+import { PagePool } from '../browser/page-pool.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
-import { runConcurrently } from '../process/run-concurrently.ts';
+import { startConcurrently } from '../process/run-concurrently.ts';
 import { readTemplateFile, templatesDir } from '../render/templates.ts';
 import { appendPdfPart } from './append-pdf-part.ts';
 import { partDocuments, partPlan, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
@@ -34,6 +36,8 @@ export interface PrintOptions {
   timeout?: number;
   /** About how much Markdown one part should hold (see `splitBook`). Default `charactersPerPart`. */
   charactersPerPart?: number;
+  /** Pages opened ahead for the parts (see {@link openPartPages}); else they are opened as needed. */
+  pages?: PagePool;
 }
 
 /** What the PDF renderer produced. */
@@ -66,6 +70,15 @@ export interface LaidOutBook {
 const maxRenders = 3;
 
 /**
+ * Starts opening, in `browser`, a page for each part the book will be laid out in (see
+ * `splitBook`), contained to the staged folder `dir` and the templates: called as soon as
+ * the book is parsed, the renderers start while the book is serialised for print.
+ */
+export function openPartPages(browser: BookBrowser, book: Book, dir: string, charactersPerPart?: number): PagePool {
+  return new PagePool([dir, templatesDir]).openAhead(browser, splitBook(book, os.availableParallelism(), charactersPerPart).length);
+}
+
+/**
  * Lays the book out for print: cuts it into parts (see `splitBook`), measures (see
  * `measureLayout`) only the front pages and chapters the layout cache does not already
  * hold, then plans the blank versos that make chapters open on rectos. A book to be
@@ -75,10 +88,11 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
   const { body } = options;
   const timeout = options.timeout ?? printTimeoutMs();
   const lanes = os.availableParallelism();
-  const parts = splitBook(body, lanes, options.charactersPerPart);
+  const parts = splitBook(body.book, lanes, options.charactersPerPart);
   const documents = partDocuments(body, parts, readTemplateFile('print/measure.css'));
+  const pages = options.pages ?? new PagePool([options.dir, templatesDir]);
   const session = await options.browser.acquire();
-  const pageOptions = { dir: options.dir, allowedDirs: [options.dir, templatesDir], timeout, extraText: runningHeads(body) };
+  const pageOptions = { pages, dir: options.dir, timeout, extraText: runningHeads(body) };
   let open = new Map<number, PartPage>();
   try {
     const keys = await layoutKeys(body, options.fontsCss);
@@ -104,9 +118,10 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
       await Promise.all([writeCachedLayout(keys.front, front), ...measuredNow.map(([id, key]) => writeCachedLayout(key, chapters.get(id)!))]);
     }
     const plan = planPrint(chapterIdsOf(body), firstBodyId(body), pageMapOf(body, { front, chapters }), body.anchors);
+    if (!options.forPrint) await pages.close();
     return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions }, plan, open);
   } catch (error) {
-    await Promise.all([...open.values()].map((page) => page.close()));
+    await Promise.all([pages.close(), ...[...open.values()].map((page) => page.close())]);
     throw asPrintError(error, timeout);
   }
 }
@@ -139,7 +154,7 @@ class PrintableBook implements LaidOutBook {
         const document = await this.printParts(session.browser, plan);
         const map = readPageMap(document);
         if (planHolds(plan, map)) {
-          void done();
+          void this.close().then(done);
           return { pdf: await finishPdf(document, body.book, date), plan, renders };
         }
         plan = planPrint(chapterIdsOf(body), firstBodyId(body), map, body.anchors, plan);
@@ -156,32 +171,32 @@ class PrintableBook implements LaidOutBook {
   async close(): Promise<void> {
     const pages = [...this.open.values()];
     this.open = new Map();
-    await Promise.all(pages.map((page) => page.close()));
+    await Promise.all([this.printing.pageOptions.pages.close(), ...pages.map((page) => page.close())]);
   }
 
   /**
    * Prints every part following `plan`, `lanes` at a time, the ones still open first,
-   * and joins them in order: structure ids numbered on across parts, font subsets tagged
+   * reads each back as soon as it is printed, and joins them in order: structure ids numbered on across parts, font subsets tagged
    * apart, links into other parts pointed at their targets.
    */
   private async printParts(browser: Browser, plan: PrintPlan): Promise<PDFDocument> {
     const { body, parts, documents, lanes, pageOptions } = this.printing;
     const order = [...new Set([...this.open.keys(), ...parts.keys()])];
-    const printed = await runConcurrently(order, lanes, async (index) => {
+    const printing = startConcurrently(order, lanes, async (index) => {
       const page = this.open.get(index) ?? (await PartPage.open({ ...pageOptions, browser }, `part-${index}`, documents[index]!.html, false));
       this.open.delete(index);
       try {
-        return await page.print(partPlan(body, plan, parts, index));
+        return loadPdf(await page.print(partPlan(body, plan, parts, index)));
       } finally {
         await page.close();
       }
     });
-    const bytes = new Map(order.map((index, position) => [index, printed[position]!]));
+    const printed = new Map(order.map((index, position) => [index, printing[position]!]));
     let joined: PDFDocument | undefined;
     let nextId = 1;
     const fontTags = new Set<string>();
     for (const index of parts.keys()) {
-      const part = await loadPdf(bytes.get(index)!);
+      const part = await printed.get(index)!;
       nextId = normalizeStructureIds(part, nextId);
       retagFontSubsets(part, fontTags);
       if (joined) appendPdfPart(joined, part, new Set(documents[index]!.outsideTargets));
