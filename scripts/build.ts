@@ -2,14 +2,15 @@ import type { VFile } from 'vfile';
 import { loadBook } from './book/load-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
-import type { BookConfig } from './config/types.ts';
 import type { BookBrowser } from './browser/book-browser.ts';
+import { needsCover, needsLayout } from './browser/browser-needs.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
 import { renderCover } from './epub/render-cover.ts';
 import { renderEpub } from './epub/render-epub.ts';
 import { pageBreaks } from './epub/page-list.ts';
 import { renderHtml } from './html/render-html.ts';
 import { bookSlug } from './output/book-slug.ts';
+import { allFormats, type Format } from './output/formats.ts';
 import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
@@ -18,11 +19,6 @@ import { retryOnCrash } from './pdf/retry-on-crash.ts';
 import { layOutBook, openPartPages, type RenderedPdf } from './pdf/render-pdf.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
-/** An output format of the build. */
-export type Format = 'epub' | 'pdf' | 'html';
-
-/** Every format, in the order they are built. */
-export const allFormats: readonly Format[] = ['html', 'epub', 'pdf'];
 
 /**
  * A step of the build, for a progress display. A counting stage reports `done` of
@@ -46,8 +42,9 @@ export interface BuildOptions {
   /** Told of every step; the build itself never writes to the terminal. */
   progress?: (event: BuildProgress) => void;
   /**
-   * A browser lent by the caller, such as a catalog's `BorrowedBrowser`, that outlives this
-   * build. Without one the build starts its own and closes it when done.
+   * The browser to print with: a catalog's `BorrowedBrowser`, which outlives this build,
+   * or a `SharedBrowser` started early for it (see `startBrowserEarly`), which the build
+   * closes as its own. Without one the build starts its own and closes it when done.
    */
   browser?: BookBrowser;
 }
@@ -94,9 +91,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const wanted = new Set(options.formats);
   const browser = options.browser ?? new SharedBrowser();
-  // The PDF, and the EPUB's page list, need the print layout.
-  const needsLayout = (config: BookConfig) => wanted.has('pdf') || (wanted.has('epub') && config.pageList === 'print');
-  const needsCover = (config: BookConfig) => wanted.has('epub') && !config.coverImage;
   let staging: StagedOutput | undefined;
   try {
     const { book, files, stats } = await timed('parse', () =>
@@ -104,15 +98,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         // Only an unchanged book finds its whole layout in the layout cache; starting
         // Chromium beside the parse hides its start-up.
         onConfig: (config) => {
-          if (needsLayout(config) || needsCover(config)) browser.warm();
+          if (needsLayout(wanted, config) || needsCover(wanted, config)) browser.warm();
         },
         onChapter: (done, total) => progress({ stage: 'parse', done, total }),
       }),
     );
     progress({ stage: 'parse', finished: `parsed ${book.chapters.length} chapters` });
     const slug = bookSlug(book.config.title);
-    const drawCover = needsCover(book.config);
-    const measure = needsLayout(book.config);
+    const drawCover = needsCover(wanted, book.config);
+    const measure = needsLayout(wanted, book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
     const out = (staging = await StagedOutput.create(options.outDir));
     // Chromium is up by now: its renderers for the book's parts start while the book is rendered here.

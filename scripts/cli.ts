@@ -1,23 +1,25 @@
-import { build } from './build.ts';
-import { buildFailure, messageLines } from './cli/build-failure.ts';
-import { buildSummary } from './cli/build-summary.ts';
+// Only what every command needs is imported up front; each command loads its own modules,
+// so that a build can start Chromium before the whole toolchain has loaded.
+import { startBrowserEarly } from './cli/early-browser.ts';
 import { parseCommand, usage, type BuildCommand, type Command } from './cli/parse-args.ts';
-import { createProgressDisplay } from './cli/progress-display.ts';
-import { runCatalog } from './cli/run-catalog.ts';
-import { runCheck } from './cli/run-check.ts';
-import { runDev } from './cli/run-dev.ts';
-import { runNew } from './cli/run-new.ts';
 import { ExitCode } from './diagnostics/errors.ts';
 import { runSignalCleanups } from './process/signal-cleanup.ts';
 import { sourceDate } from './time/source-date.ts';
 
 async function runBuild(command: BuildCommand): Promise<number> {
-  if (command.books.length > 1) return runCatalog(command);
+  if (command.books.length > 1) return (await import('./cli/run-catalog.ts')).runCatalog(command);
   const started = performance.now();
+  const [book] = command.books;
+  const browser = await startBrowserEarly(book!.manuscriptDir, command.formats);
+  const [{ build }, { buildFailure, messageLines }, { buildSummary }, { createProgressDisplay }] = await Promise.all([
+    import('./build.ts'),
+    import('./cli/build-failure.ts'),
+    import('./cli/build-summary.ts'),
+    import('./cli/progress-display.ts'),
+  ]);
   const log = command.quiet ? () => undefined : (line: string) => console.log(line);
   const live = Boolean(process.stderr.isTTY) && !process.env.CI;
   const display = createProgressDisplay({ stream: live ? process.stderr : process.stdout, quiet: command.quiet, live, formats: command.formats });
-  const [book] = command.books;
   try {
     const result = await build({
       manuscriptDir: book!.manuscriptDir,
@@ -25,6 +27,7 @@ async function runBuild(command: BuildCommand): Promise<number> {
       formats: command.formats,
       date: sourceDate(),
       progress: (event) => display.update(event),
+      browser,
     });
     display.stop();
     for (const line of messageLines(result.files)) console.error(line);
@@ -56,9 +59,9 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return ExitCode.ok;
   }
-  if (command.name === 'check') return runCheck(command);
-  if (command.name === 'new') return runNew(command);
-  if (command.name === 'dev') return runDev(command);
+  if (command.name === 'check') return (await import('./cli/run-check.ts')).runCheck(command);
+  if (command.name === 'new') return (await import('./cli/run-new.ts')).runNew(command);
+  if (command.name === 'dev') return (await import('./cli/run-dev.ts')).runDev(command);
   return runBuild(command);
 }
 

@@ -1,6 +1,7 @@
 import { BorrowedBrowser } from '../browser/borrowed-browser.ts';
 import { SharedBrowser } from '../browser/shared-browser.ts';
-import { build, type BuildProgress, type BuildResult, type Format } from '../build.ts';
+import { build, type BuildProgress, type BuildResult } from '../build.ts';
+import type { Format } from '../output/formats.ts';
 import type { BookTarget } from './book-targets.ts';
 import { runConcurrently } from '../process/run-concurrently.ts';
 

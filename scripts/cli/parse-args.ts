@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { allFormats, type Format } from '../build.ts';
+import { allFormats, type Format } from '../output/formats.ts';
 import { bookTargets, type BookTarget } from '../catalog/book-targets.ts';
 
 /**

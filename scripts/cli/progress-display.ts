@@ -1,4 +1,5 @@
-import type { BuildProgress, Format } from '../build.ts';
+import type { BuildProgress } from '../build.ts';
+import type { Format } from '../output/formats.ts';
 
 /** Where and how build progress is shown. */
 export interface ProgressDisplayOptions {
