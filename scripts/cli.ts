@@ -8,6 +8,7 @@ import { runCheck } from './cli/run-check.ts';
 import { runDev } from './cli/run-dev.ts';
 import { runNew } from './cli/run-new.ts';
 import { ExitCode } from './diagnostics/errors.ts';
+import { internalErrorText } from './diagnostics/internal-error.ts';
 import { runSignalCleanups } from './process/signal-cleanup.ts';
 import { sourceDate } from './time/source-date.ts';
 
@@ -75,7 +76,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     runSignalCleanups();
-    console.error(`internal error: ${(error as Error).stack ?? String(error)}`);
+    console.error(internalErrorText(error));
     process.exitCode = ExitCode.output;
   },
 );
