@@ -21,7 +21,11 @@ import { bundleKey } from './launcher/bundle-key.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundles = path.join(root, 'node_modules/.cache/quire/bundle');
 
-/** The folder of the current bundle, built first if need be; undefined when it cannot be written. */
+/**
+ * The folder of the current bundle, built first if need be; undefined when it cannot be written.
+ *
+ * @returns {Promise<string | undefined>}
+ */
 async function currentBundle() {
   try {
     mkdirSync(bundles, { recursive: true });
@@ -34,8 +38,9 @@ async function currentBundle() {
     }
     return dir;
   } catch (error) {
-    if (!['EACCES', 'EPERM', 'EROFS'].includes(error.code)) throw error;
-    console.error(`quire: cannot write ${bundles} (${error.code}); running the sources through tsx`);
+    const { code } = /** @type {NodeJS.ErrnoException} */ (error);
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(code ?? '')) throw error;
+    console.error(`quire: cannot write ${bundles} (${code}); running the sources through tsx`);
     return undefined;
   }
 }

@@ -48,7 +48,8 @@ export async function buildBundle(root, dir) {
       await rename(temporary, dir);
     } catch (error) {
       // Another command put the same bundle there first.
-      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      const { code } = /** @type {NodeJS.ErrnoException} */ (error);
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
     }
   } finally {
     // esbuild's service process would otherwise idle beside the whole command.
@@ -69,12 +70,11 @@ export async function buildBundle(root, dir) {
 export async function pruneBundles(dir) {
   const parent = path.dirname(dir);
   const tag = `${path.basename(dir).split('-')[0]}-`;
-  const entries = await Promise.all(
-    (await readdir(parent)).map(async (name) => ({ name, modified: await stat(path.join(parent, name)).then((info) => info.mtimeMs, () => undefined) })),
-  );
-  const ours = entries.filter(({ name, modified }) => name.startsWith(tag) && !name.endsWith('.tmp') && modified !== undefined);
-  ours.sort((a, b) => b.modified - a.modified);
-  const abandoned = entries.filter(({ name, modified }) => name.endsWith('.tmp') && modified !== undefined && Date.now() - modified > abandonedAfterMs);
+  const entries = (
+    await Promise.all((await readdir(parent)).map(async (name) => ({ name, modified: await stat(path.join(parent, name)).then((info) => info.mtimeMs, () => -1) })))
+  ).filter(({ modified }) => modified >= 0);
+  const ours = entries.filter(({ name }) => name.startsWith(tag) && !name.endsWith('.tmp')).sort((a, b) => b.modified - a.modified);
+  const abandoned = entries.filter(({ name, modified }) => name.endsWith('.tmp') && Date.now() - modified > abandonedAfterMs);
   const removed = [...ours.slice(keptPerProject + 1), ...abandoned].filter(({ name }) => name !== path.basename(dir));
   await Promise.all(removed.map(({ name }) => rm(path.join(parent, name), { recursive: true, force: true })));
 }

@@ -33,12 +33,17 @@ export function bundleKey(root) {
   return `${tag}-${hash.digest('hex').slice(0, 16)}`;
 }
 
-/** A file's bytes, or none when there is no such file (a project installed without a lock file). */
+/**
+ * A file's bytes, or none when there is no such file (a project installed without a lock file).
+ *
+ * @param {string} file
+ * @returns {Buffer}
+ */
 function readIfThere(file) {
   try {
     return readFileSync(file);
   } catch (error) {
-    if (error.code === 'ENOENT') return Buffer.alloc(0);
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return Buffer.alloc(0);
     throw error;
   }
 }
