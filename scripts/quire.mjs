@@ -5,7 +5,7 @@
  * `node_modules`, rather than every module compiled through tsx's loader at each start.
  *
  * The bundle lives in `node_modules/.cache/quire/bundle/<name>/`, never in the
- * repository. Its name is a hash of the sources it is made from (`bundleKey`, about 4 ms
+ * repository. Its name is a hash of the sources it is made from (`bundleKey`, about 5 ms
  * to compute), so after any edit under `scripts/` the next command finds no bundle of
  * that name, builds it (`buildBundle`, written whole or not at all), and stale code
  * never runs. Where `node_modules` cannot be written, the sources run through tsx as
