@@ -22,7 +22,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundles = path.join(root, 'node_modules/.cache/quire/bundle');
 
 /**
- * The folder of the current bundle, built first if need be; undefined when it cannot be written.
+ * The folder of the current bundle, built first if need be; undefined when the file
+ * system will not hold it.
  *
  * @returns {Promise<string | undefined>}
  */
@@ -38,9 +39,15 @@ async function currentBundle() {
     }
     return dir;
   } catch (error) {
-    const { code } = /** @type {NodeJS.ErrnoException} */ (error);
-    if (!['EACCES', 'EPERM', 'EROFS'].includes(code ?? '')) throw error;
-    console.error(`quire: cannot write ${bundles} (${code}); running the sources through tsx`);
+    if (error instanceof Error && 'errors' in error) {
+      // esbuild has printed where (a syntax error in a source, say); exit as on an internal error.
+      console.error('quire: the command line could not be bundled');
+      process.exit(4);
+    }
+    // Else a file system that refuses (read-only, not ours).
+    const { syscall, message } = /** @type {NodeJS.ErrnoException} */ (error);
+    if (syscall === undefined) throw error;
+    console.error(`quire: cannot keep a bundle in ${bundles} (${message}); running the sources through tsx`);
     return undefined;
   }
 }

@@ -1,11 +1,12 @@
 /**
  * The launcher (`scripts/quire.mjs`), which the npm scripts and every other test run: it
  * never runs stale code, two commands can build its bundle at once, its internal errors
- * name the TypeScript sources, and it builds what a run from the sources builds, byte
+ * name the TypeScript sources, a source that does not compile is reported, a read-only
+ * node_modules falls back to tsx, and it builds what a run from the sources builds, byte
  * for byte. Changes to sources are made in a copy of the project, never in this one.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -73,6 +74,29 @@ test('an internal error of the bundle is printed with the TypeScript source, lin
   assert.equal(run.status, 4);
   assert.match(run.stderr, /^internal error: Error: planted$/m);
   assert.ok(run.stderr.includes(`at main (${path.join(project, 'scripts/cli.ts')}:${line}:`), run.stderr);
+});
+
+test('a source that does not compile: the place is printed, exit 4, and no bundle is left', () => {
+  const project = copyProject();
+  edit(project, 'scripts/cli/parse-args.ts', '/** The usage text of the command line. */', 'export const broken: number = ;\n/** The usage text of the command line. */');
+  const run = launch(project, ['--help']);
+  assert.equal(run.status, 4);
+  assert.match(run.stderr, /scripts\/cli\/parse-args\.ts:\d+:\d+/);
+  assert.match(run.stderr, /quire: the command line could not be bundled/);
+  assert.equal(bundles(project).size, 0);
+});
+
+test('where node_modules cannot hold a bundle (read-only), the sources run through tsx instead', (t) => {
+  // A read-only tmpfs over the cache folder (the machines of this project run as root).
+  const project = copyProject();
+  const cache = path.join(project, 'node_modules/.cache');
+  mkdirSync(cache);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k,ro', 'tmpfs', cache]);
+  t.after(() => execFileSync('umount', [cache]));
+  const run = launch(project, ['--help']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /^quire: cannot keep a bundle in .*; running the sources through tsx$/m);
+  assert.match(run.stdout, /^Usage: quire build/);
 });
 
 test('pruning keeps the newest bundles of the project, those of other checkouts, and temporary folders being written', async () => {
