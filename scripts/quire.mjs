@@ -8,9 +8,9 @@
  * repository. Its name is a hash of the sources it is made from (`bundleKey`, about 5 ms
  * to compute), so after any edit under `scripts/` the next command finds no bundle of
  * that name, builds it (`buildBundle`, about 0.05 s, written whole or not at all), and
- * stale code never runs. Where `node_modules` cannot be written, the sources run through tsx as
- * before, a little slower. The bundle has source maps, read only when an internal error's
- * stack is printed (see `sourceMappedStack`).
+ * stale code never runs. Where `node_modules` cannot be written, the sources run through
+ * tsx as before, slower to start. The bundle has source maps, read only when an internal
+ * error's stack is printed (see `sourceMappedStack`).
  */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
