@@ -3,6 +3,7 @@
 import { startBrowserEarly } from './cli/early-browser.ts';
 import { parseCommand, usage, type BuildCommand, type Command } from './cli/parse-args.ts';
 import { ExitCode } from './diagnostics/errors.ts';
+import { internalErrorText } from './diagnostics/internal-error.ts';
 import { runSignalCleanups } from './process/signal-cleanup.ts';
 import { sourceDate } from './time/source-date.ts';
 
@@ -78,7 +79,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     runSignalCleanups();
-    console.error(`internal error: ${(error as Error).stack ?? String(error)}`);
+    console.error(internalErrorText(error));
     process.exitCode = ExitCode.output;
   },
 );

@@ -13,7 +13,7 @@ import { resolveBrowser } from '../scripts/browser/resolve-browser.ts';
 import { crashingBrowser, eventually, printing, processesMentioning, stagingFolders } from './helpers/fault-injection.ts';
 import { fixturesDir, projectRoot } from './helpers/paths.ts';
 import { readEpub } from './helpers/read-epub.ts';
-import { runCli, runCliAsync, tempDir } from './helpers/run-cli.ts';
+import { launcherEntry, runCli, runCliAsync, tempDir } from './helpers/run-cli.ts';
 
 const manuscript = path.join(fixturesDir, 'books/minimal');
 
@@ -33,9 +33,9 @@ async function assertNothingLeft(out: string, tmp: string): Promise<void> {
   assert.deepEqual(leftIn(tmp), [], 'no browser profile or temporary file is left');
 }
 
-/** What a build left in its temporary folder (tsx's own compile cache aside). */
+/** What a build left in its temporary folder. */
 function leftIn(tmp: string): string[] {
-  return readdirSync(tmp).filter((name) => !name.startsWith('tsx-'));
+  return readdirSync(tmp);
 }
 
 test('Chromium killed mid-print twice: exit 4 after one retry, nothing written or left running', async () => {
@@ -64,7 +64,7 @@ test('Chromium killed mid-print once: the retry prints the book', async () => {
 for (const signal of ['SIGKILL', 'SIGINT'] as const) {
   test(`the build stopped by ${signal} mid-print leaves the output folder as it was`, async () => {
     const { out, tmp } = setUp();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/cli.ts'), 'build', '--manuscript', manuscript, '--out', out], {
+    const child = spawn(process.execPath, [...launcherEntry, 'build', '--manuscript', manuscript, '--out', out], {
       cwd: projectRoot,
       env: { ...process.env, TMPDIR: tmp },
       stdio: 'ignore',

@@ -10,7 +10,7 @@ export interface CatalogBenchOptions {
   copies: number;
   /** A scratch folder for the copies and the outputs. */
   work: string;
-  /** The command that runs `quire build`, with its leading arguments (node, tsx, the CLI). */
+  /** The command that runs `quire build`, with its leading arguments (node and the launcher, `scripts/quire.mjs`). */
   build: { command: string; args: readonly string[]; cwd: string };
   /** The environment of every run; its `QUIRE_CACHE_DIR` is emptied before each way of building. */
   env: NodeJS.ProcessEnv & { QUIRE_CACHE_DIR: string };

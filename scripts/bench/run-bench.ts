@@ -11,14 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromiumFlags } from '../browser/launch-browser.ts';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
+import { projectRoot as root } from '../toolchain-paths.ts';
 import { benchCatalog } from './bench-catalog.ts';
 import { generateBook } from './generate-book.ts';
 import { measureCommand, type Measurement } from './measure-command.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const moby = path.resolve(root, '../shared/corpora/moby-dick/manuscript');
 const work = mkdtempSync(path.join(os.tmpdir(), 'quire-bench-'));
 const env = { SOURCE_DATE_EPOCH: '1764000000', QUIRE_CACHE_DIR: path.join(work, 'cache') };
@@ -32,7 +31,10 @@ const rows: Row[] = [];
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only !== undefined && only !== 'catalog') throw new Error(`--only ${only}: the only part that runs alone is catalog`);
 const runs = (part: 'books' | 'catalog') => only === undefined || only === part;
-const cli = { command: process.execPath, args: ['--import', 'tsx', path.join(root, 'scripts/cli.ts')], cwd: root };
+// Our command as the npm scripts run it, through the launcher; run once first so that no
+// measured row includes building its bundle after an edit.
+const cli = { command: process.execPath, args: [path.join(root, 'scripts/quire.mjs')], cwd: root };
+execFileSync(cli.command, [...cli.args, '--help'], { cwd: cli.cwd, stdio: 'ignore' });
 
 /** Runs our build; `cold` empties the print layout cache first. */
 async function ours(name: string, manuscript: string, format: string, cold = true): Promise<Row> {
@@ -62,6 +64,8 @@ let mobyEpub: Row | undefined;
 let mobyEpubWarm: Row | undefined;
 let mobyPdf: Row | undefined;
 if (runs('books')) {
+  // Start-up alone: Node, the launcher's check of its bundle, and loading the toolchain.
+  rows.push({ name: 'Start-up, --help (ours)', run: await measureCommand(cli.command, [...cli.args, '--help'], { cwd: cli.cwd, env }) });
   mobyEpub = await ours('Moby-Dick EPUB, cold (ours)', moby, 'epub');
   mobyEpubWarm = await ours('Moby-Dick EPUB, print layout cached (ours)', moby, 'epub', false);
   mobyPdf = await ours('Moby-Dick PDF, cold (ours)', moby, 'pdf');

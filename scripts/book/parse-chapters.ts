@@ -9,11 +9,14 @@ import { restoreParsedRecord, type ParsedRecord } from '../parse/parsed-record.t
 import { chapterKey, type ChapterCache } from './chapter-cache.ts';
 
 /**
- * Below this much Markdown to parse, a worker thread does not pay. A worker spends about
- * 0.6 s of CPU loading tsx and the processor, and then parses with a cold JIT, while this
- * thread already keeps part of a second core busy with V8's own background threads. On
- * two cores, Moby-Dick (1.2 million characters, 0.9 s on one thread) took 1.2 s with one
- * worker; a generated 6.3-million-character book took about 5-10% less time with one.
+ * Below this much Markdown to parse, a worker thread does not pay. A worker parses with a
+ * cold JIT, while this thread already keeps a third of a second core busy with V8's own
+ * background threads (a one-thread EPUB build of 3 million characters: 3.0 s wall, 3.9 s
+ * of CPU). Starting a worker costs little since the launcher runs bundles (ready in
+ * 0.15 s, 0.18 s of CPU; 0.35 s and 0.55 s through tsx), but that did not move the break
+ * even: on two idle cores, Moby-Dick (1.25 million characters) parsed in 1.0 s on one
+ * thread and 1.1-1.2 s with a bundled worker, a generated book of 3.0 million characters
+ * in 1.8-1.9 s either way, and one of 6.0 million in 3.2 s alone and 3.0 s with a worker.
  */
 export const poolThresholdChars = 4_000_000;
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { templatesDir } from '../render/templates.ts';
+import { projectRoot } from '../toolchain-paths.ts';
 
 /**
  * Where one kind of cache (`layout`, `parse`) is kept between builds: a subfolder of
@@ -7,6 +7,6 @@ import { templatesDir } from '../render/templates.ts';
  * home of tool caches. Never inside the output folder.
  */
 export function cacheDir(kind: string, env: NodeJS.ProcessEnv = process.env): string {
-  const root = env.QUIRE_CACHE_DIR ? path.resolve(env.QUIRE_CACHE_DIR) : path.resolve(templatesDir, '../node_modules/.cache/quire');
+  const root = env.QUIRE_CACHE_DIR ? path.resolve(env.QUIRE_CACHE_DIR) : path.join(projectRoot, 'node_modules/.cache/quire');
   return path.join(root, kind);
 }

@@ -1,5 +1,6 @@
 import { buildCatalog, type BookOutcome } from '../catalog/build-catalog.ts';
 import { ExitCode } from '../diagnostics/errors.ts';
+import { internalErrorText } from '../diagnostics/internal-error.ts';
 import { sourceDate } from '../time/source-date.ts';
 import { buildFailure, messageLines, type BuildFailure } from './build-failure.ts';
 import { buildSummary } from './build-summary.ts';
@@ -58,6 +59,5 @@ function report(outcome: BookOutcome, command: BuildCommand): BuildFailure | und
 
 /** A fault of ours in one book: reported with its stack, without stopping the others. */
 function internalFailure(error: unknown): BuildFailure {
-  const stack = (error as Error).stack ?? String(error);
-  return { exitCode: ExitCode.output, messages: [], lines: [`internal error: ${stack}`], reason: `internal error: ${(error as Error).message ?? String(error)}` };
+  return { exitCode: ExitCode.output, messages: [], lines: [internalErrorText(error)], reason: `internal error: ${(error as Error).message ?? String(error)}` };
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../toolchain-paths.ts';
 import { sourceClosure } from './source-closure.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = path.join(projectRoot, 'scripts/parse');
 let fingerprint: Promise<string> | undefined;
 
 /**
@@ -12,7 +12,8 @@ let fingerprint: Promise<string> | undefined;
  * source of a parse job (the processor, how it runs, the record it makes) and of every
  * module it imports, the exact dependency versions (`package-lock.json`) and the
  * Node.js version (which also decides the cache's serialisation format). Computed once
- * per process.
+ * per process, from the sources under `scripts/` also when running from the bundle (which
+ * is built from them), so both ways of running share one parse cache.
  */
 export function parseFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
@@ -20,7 +21,7 @@ export function parseFingerprint(): Promise<string> {
     for (const file of await sourceClosure([path.join(here, 'parse-job.ts')])) {
       hash.update('\u0000').update(path.relative(here, file.path)).update('\u0000').update(file.text);
     }
-    hash.update('\u0000').update(await readFile(path.join(here, '../../package-lock.json')));
+    hash.update('\u0000').update(await readFile(path.join(projectRoot, 'package-lock.json')));
     return hash.digest('hex');
   })();
   return fingerprint;

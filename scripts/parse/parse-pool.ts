@@ -1,8 +1,16 @@
+import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { bundleDir } from '../toolchain-paths.ts';
 import { createProcessor } from './create-processor.ts';
 import { decodeParsedRecord } from './parsed-record.ts';
 import { runParseJob, type ParseJob, type ParsedJob } from './parse-job.ts';
 import type { BookProcessor } from './parse-source.ts';
+
+/**
+ * A worker's entry module: in the bundle, the worker's own bundle beside it, loaded
+ * natively; from the sources, a bootstrap that registers tsx first (see there).
+ */
+const workerEntry = bundleDir ? path.join(bundleDir, 'parse-worker.mjs') : new URL('./parse-worker-bootstrap.mjs', import.meta.url);
 
 type WorkerReply = { type: 'ready' } | { type: 'parsed'; bytes: ArrayBuffer } | { type: 'failed'; error: string };
 
@@ -48,7 +56,7 @@ export async function parseOnPool(
   const workers: Worker[] = [];
   let running = 0;
   const startWorker = () => {
-    const worker = new Worker(new URL('./parse-worker-bootstrap.mjs', import.meta.url), {
+    const worker = new Worker(workerEntry, {
       workerData: { manuscriptDir: options.manuscriptDir },
       execArgv: [],
       resourceLimits: options.resourceLimits,

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { projectRoot } from '../toolchain-paths.ts';
 
 /** A function that inserts soft hyphens into a run of text. */
 export type Hyphenator = (text: string) => string;
 
-const require = createRequire(import.meta.url);
+const require = createRequire(path.join(projectRoot, 'package.json'));
 const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'a', 'svg']);
 
 /**

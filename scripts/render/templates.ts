@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
+import { projectRoot } from '../toolchain-paths.ts';
 
 /** The folder of the shipped templates. */
-export const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const templatesDir = path.join(projectRoot, 'templates');
 
 const cache = new Map<string, ejs.TemplateFunction>();
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { projectRoot } from '../toolchain-paths.ts';
 
 /** A font family shipped with the toolchain, from a registry package with real faces. */
 export interface Typeface {
@@ -11,7 +12,7 @@ export interface Typeface {
   stylesheets: string[];
 }
 
-const require = createRequire(import.meta.url);
+const require = createRequire(path.join(projectRoot, 'package.json'));
 
 /**
  * The book face: EB Garamond from `@fontsource/eb-garamond`, with real regular, italic,

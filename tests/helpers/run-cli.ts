@@ -11,12 +11,19 @@ export interface CliRun {
   stderr: string;
 }
 
+/** Node's arguments before the command's own that start the command line as the npm scripts do: the launcher, which runs the bundle. */
+export const launcherEntry: readonly string[] = [path.join(projectRoot, 'scripts/quire.mjs')];
+
+/** Node's arguments that start the command line from its TypeScript sources through tsx, as the launcher does not; to compare the two. */
+export const sourceEntry: readonly string[] = ['--import', 'tsx', path.join(projectRoot, 'scripts/cli.ts')];
+
 /**
- * Runs `scripts/cli.ts` in a child process, as a user would through npm. Each run gets an
- * empty layout cache unless `env` names one, so every build measures its print layout.
+ * Runs the command line in a child process, as a user would through npm (`entry` says
+ * how it starts; the launcher unless told). Each run gets an empty layout cache unless
+ * `env` names one, so every build measures its print layout.
  */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/cli.ts'), ...args], {
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, entry = launcherEntry): CliRun {
+  const result = spawnSync(process.execPath, [...entry, ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', QUIRE_CACHE_DIR: tempDir('quire-cache-'), ...env },
@@ -31,12 +38,12 @@ export function tempDir(prefix = 'quire-test-'): string {
 }
 
 /**
- * Runs `scripts/cli.ts` in a child process without blocking this one, so servers in the
- * test (a TCP listener, say) keep answering while the build runs.
+ * Runs the command line through the launcher in a child process without blocking this
+ * one, so servers in the test (a TCP listener, say) keep answering while the build runs.
  */
 export function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/cli.ts'), ...args], {
+    const child = spawn(process.execPath, [...launcherEntry, ...args], {
       cwd: projectRoot,
       env: { ...process.env, SOURCE_DATE_EPOCH: '1764000000', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

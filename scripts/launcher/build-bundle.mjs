@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Bundles of one project kept besides the newest: older ones are removed after a new one is built. */
+const keptPerProject = 3;
+/** A temporary folder this old is what a killed build left, not one being written. */
+const abandonedAfterMs = 60 * 60 * 1000;
+
+/**
+ * Bundles the toolchain in `root` into the folder `dir`: `cli.mjs` (the command line,
+ * `scripts/cli.ts`) and `parse-worker.mjs` (a parse worker's entry, which the bundled
+ * pool starts natively), each with its source map, so stack traces name the `.ts`
+ * sources. Dependencies stay outside (`packages: 'external'`): Node loads them from
+ * `node_modules`, which is why `dir` must be under it. Names are kept (`keepNames`), as
+ * tsx keeps them, so a function's or class's `name` is the same either way.
+ *
+ * The bundle is written to a temporary folder beside `dir` and renamed into place whole,
+ * so a command never sees half a bundle; when two commands build the same bundle at once,
+ * the first rename wins and the other's copy is dropped.
+ *
+ * @param {string} root the project's folder
+ * @param {string} dir where the bundle goes; its parent exists and is a real path, so
+ *   the source maps' relative paths lead to `root` (see `scripts/quire.mjs`)
+ * @returns {Promise<void>}
+ */
+export async function buildBundle(root, dir) {
+  const { build, stop } = await import('esbuild');
+  const temporary = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await build({
+      absWorkingDir: root,
+      entryPoints: { cli: 'scripts/cli.ts', 'parse-worker': 'scripts/parse/parse-worker.ts' },
+      outdir: temporary,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      target: 'node20',
+      sourcemap: 'linked',
+      sourcesContent: false,
+      keepNames: true,
+      define: { QUIRE_BUNDLE: JSON.stringify({ projectRoot: root }) },
+      logLevel: 'error',
+    });
+    try {
+      await rename(temporary, dir);
+    } catch (error) {
+      // Another command put the same bundle there first.
+      const { code } = /** @type {NodeJS.ErrnoException} */ (error);
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    }
+  } finally {
+    // esbuild's service process would otherwise idle beside the whole command.
+    await stop();
+    await rm(temporary, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes bundles of the same project (the same tag before the dash in their names,
+ * see `bundleKey`) but the newest few, and temporary folders left by killed builds. A
+ * command still running from a removed bundle keeps its code; a parse worker it then
+ * fails to start is only a worker less (its jobs are parsed on the main thread).
+ *
+ * @param {string} dir the bundle just built
+ * @returns {Promise<void>}
+ */
+export async function pruneBundles(dir) {
+  const parent = path.dirname(dir);
+  const tag = `${path.basename(dir).split('-')[0]}-`;
+  const entries = (
+    await Promise.all((await readdir(parent)).map(async (name) => ({ name, modified: await stat(path.join(parent, name)).then((info) => info.mtimeMs, () => -1) })))
+  ).filter(({ modified }) => modified >= 0);
+  const ours = entries.filter(({ name }) => name.startsWith(tag) && !name.endsWith('.tmp')).sort((a, b) => b.modified - a.modified);
+  const abandoned = entries.filter(({ name, modified }) => name.endsWith('.tmp') && Date.now() - modified > abandonedAfterMs);
+  const removed = [...ours.slice(keptPerProject + 1), ...abandoned].filter(({ name }) => name !== path.basename(dir));
+  await Promise.all(removed.map(({ name }) => rm(path.join(parent, name), { recursive: true, force: true })));
+}
