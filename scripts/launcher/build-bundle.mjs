@@ -12,7 +12,10 @@ const abandonedAfterMs = 60 * 60 * 1000;
  * `scripts/cli.ts`) and `parse-worker.mjs` (a parse worker's entry, which the bundled
  * pool starts natively), each with its source map, so stack traces name the `.ts`
  * sources. Dependencies stay outside (`packages: 'external'`): Node loads them from
- * `node_modules`, which is why `dir` must be under it. Names are kept (`keepNames`), as
+ * `node_modules`, which is why `dir` must be under it. Code is split at every dynamic
+ * `import()` (`splitting`), so a command loads only its own modules and their
+ * dependencies: `--help` loads almost nothing, and a build starts Chromium before the
+ * rest of the toolchain has loaded (see `scripts/cli.ts`). Names are kept (`keepNames`), as
  * tsx keeps them, so a function's or class's `name` is the same either way.
  *
  * The bundle is written to a temporary folder beside `dir` and renamed into place whole,
@@ -36,6 +39,7 @@ export async function buildBundle(root, dir) {
       bundle: true,
       platform: 'node',
       format: 'esm',
+      splitting: true,
       packages: 'external',
       target: 'node20',
       sourcemap: 'linked',
