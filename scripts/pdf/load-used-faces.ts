@@ -12,7 +12,7 @@ import type { Page } from 'puppeteer';
  * Vietnamese cuts of every style.
  */
 export async function loadUsedFaces(page: Page, extraText = ''): Promise<void> {
-  // tsx compiles with esbuild's keepNames, which wraps named functions in `__name()`:
+  // tsx and the bundle compile with esbuild's keepNames, which wraps named functions in `__name()`:
   // functions sent to the page find that helper there.
   await page.evaluate('globalThis.__name = (target) => target');
   await page.evaluate(loadFacesFor, extraText);
