@@ -4,11 +4,12 @@
  * installed (pandoc to EPUB; Chromium's plain print of pandoc's HTML), builds 10 copies
  * of the default book as separate commands and as one catalog, and prints wall times,
  * peak memory of the whole process tree, our stage timings, and the ratios the issues
- * set. Every ratio compares runs made in this one invocation, on this machine.
+ * set. Every ratio compares runs made in this one invocation, on this machine, each side
+ * timed without memory sampling (see `measureCommand`), the median of three runs.
  * `--only catalog` runs the catalog rows alone.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumFlags } from '../browser/launch-browser.ts';
@@ -36,17 +37,27 @@ const runs = (part: 'books' | 'catalog') => only === undefined || only === part;
 const cli = { command: process.execPath, args: [path.join(root, 'scripts/quire.mjs')], cwd: root };
 execFileSync(cli.command, [...cli.args, '--help'], { cwd: cli.cwd, stdio: 'ignore' });
 
-/** Runs our build; `cold` empties the print layout cache first. */
-async function ours(name: string, manuscript: string, format: string, cold = true): Promise<Row> {
+/**
+ * Runs our build (see `measureCommand`): once sampling memory, then `timedRuns` more for
+ * the wall time. `cold` empties the caches before each run; `before` also runs before each.
+ */
+async function ours(name: string, manuscript: string, format: string, options: { cold?: boolean; timedRuns?: number; before?: () => void } = {}): Promise<Row> {
+  const { cold = true, timedRuns = 1 } = options;
   const out = path.join(work, `out-${rows.length}`);
-  if (cold) rmSync(env.QUIRE_CACHE_DIR, { recursive: true, force: true });
-  const run = await measureCommand(cli.command, [...cli.args, 'build', '--format', format, '--quiet', '--timings', '--manuscript', manuscript, '--out', out], { cwd: cli.cwd, env });
+  const before = () => {
+    if (cold) rmSync(env.QUIRE_CACHE_DIR, { recursive: true, force: true });
+    options.before?.();
+  };
+  const run = await measureCommand(cli.command, [...cli.args, 'build', '--format', format, '--quiet', '--timings', '--manuscript', manuscript, '--out', out], { cwd: cli.cwd, env, before, timedRuns });
   if (run.exitCode !== 0) throw new Error(`${name} failed:\n${run.stderr}`);
   const stages = [...run.stdout.matchAll(/^timing (\S+) (\d+) ms$/gm)].map((match) => `${match[1]} ${match[2]}`).join(', ');
   const row = { name, run, note: stages };
   rows.push(row);
   return row;
 }
+
+/** How many unwatched runs give the wall time of a row that a ratio is taken from (their median). */
+const ratioRuns = 3;
 
 function has(command: string): boolean {
   try {
@@ -65,10 +76,10 @@ let mobyEpubWarm: Row | undefined;
 let mobyPdf: Row | undefined;
 if (runs('books')) {
   // Start-up alone: Node, the launcher's check of its bundle, and loading the toolchain.
-  rows.push({ name: 'Start-up, --help (ours)', run: await measureCommand(cli.command, [...cli.args, '--help'], { cwd: cli.cwd, env }) });
-  mobyEpub = await ours('Moby-Dick EPUB, cold (ours)', moby, 'epub');
-  mobyEpubWarm = await ours('Moby-Dick EPUB, print layout cached (ours)', moby, 'epub', false);
-  mobyPdf = await ours('Moby-Dick PDF, cold (ours)', moby, 'pdf');
+  rows.push({ name: 'Start-up, --help (ours)', run: await measureCommand(cli.command, [...cli.args, '--help'], { cwd: cli.cwd, env, timedRuns: ratioRuns }) });
+  mobyEpub = await ours('Moby-Dick EPUB, cold (ours)', moby, 'epub', { timedRuns: ratioRuns });
+  mobyEpubWarm = await ours('Moby-Dick EPUB, print layout cached (ours)', moby, 'epub', { cold: false, timedRuns: ratioRuns });
+  mobyPdf = await ours('Moby-Dick PDF, cold (ours)', moby, 'pdf', { timedRuns: ratioRuns });
   await ours('Moby-Dick all formats (ours)', moby, 'epub,pdf,html');
   await ours('Default book all formats (ours)', path.join(root, 'manuscript'), 'epub,pdf,html');
 }
@@ -81,10 +92,13 @@ for (const pageList of runs('books') ? ['print', 'none'] : []) {
   cpSync(moby, copy, { recursive: true });
   if (pageList === 'none') appendFileSync(path.join(copy, 'book.yaml'), '\npage-list: none\n');
   const label = `page-list: ${pageList}`;
-  const cold = await ours(`Moby-Dick EPUB, ${label}, copy built cold (ours)`, copy, 'epub');
+  const cold = await ours(`Moby-Dick EPUB, ${label}, copy built cold (ours)`, copy, 'epub', { timedRuns: ratioRuns });
   const chapter = readdirSync(copy).filter((name) => name.endsWith('.md')).sort()[40]!;
-  appendFileSync(path.join(copy, chapter), '\nA paragraph added after the first build, so that this chapter alone changed.\n');
-  incremental.push({ label, cold, edited: await ours(`Moby-Dick EPUB, ${label}, after editing ${chapter}, caches warm (ours)`, copy, 'epub', false) });
+  // Each run edits the chapter again, so each finds the caches warm for every chapter but it.
+  let edits = 0;
+  const edit = () => appendFileSync(path.join(copy, chapter), `\nParagraph ${++edits}, added after the first build, so that this chapter alone changed.\n`);
+  const edited = await ours(`Moby-Dick EPUB, ${label}, after editing ${chapter}, caches warm (ours)`, copy, 'epub', { cold: false, before: edit, timedRuns: ratioRuns });
+  incremental.push({ label, cold, edited });
 }
 
 // Generated books at growing sizes: time should grow no worse than linearly with words.
@@ -100,14 +114,19 @@ let pandocEpub: Row | undefined;
 let plainPrint: Row | undefined;
 const chapters = readdirSync(moby).filter((name) => name.endsWith('.md')).sort();
 if (runs('books') && has('pandoc')) {
-  const run = await measureCommand('pandoc', ['-f', 'gfm', '--toc', '-t', 'epub3', '--metadata-file', 'book.yaml', '-o', path.join(work, 'pandoc.epub'), ...chapters], { cwd: moby });
+  const run = await measureCommand('pandoc', ['-f', 'gfm', '--toc', '-t', 'epub3', '--metadata-file', 'book.yaml', '-o', path.join(work, 'pandoc.epub'), ...chapters], { cwd: moby, timedRuns: ratioRuns });
   pandocEpub = { name: 'pandoc -f gfm --toc -t epub3 (reference)', run };
   rows.push(pandocEpub);
   const html = path.join(work, 'pandoc.html');
   execFileSync('pandoc', ['-f', 'gfm', '-s', '--toc', '-t', 'html5', '--metadata-file', 'book.yaml', '--metadata', 'title=Moby Dick', '-o', html, ...chapters], { cwd: moby });
   const browser = await resolveBrowser();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'quire-bench-profile-'));
-  const print = await measureCommand(browser, [...chromiumFlags, `--user-data-dir=${profile}`, `--print-to-pdf=${path.join(work, 'plain.pdf')}`, `file://${html}`]);
+  // Every run starts from a fresh profile, as ours do.
+  const freshProfile = () => {
+    rmSync(profile, { recursive: true, force: true });
+    mkdirSync(profile);
+  };
+  const print = await measureCommand(browser, [...chromiumFlags, `--user-data-dir=${profile}`, `--print-to-pdf=${path.join(work, 'plain.pdf')}`, `file://${html}`], { before: freshProfile, timedRuns: ratioRuns });
   rmSync(profile, { recursive: true, force: true });
   plainPrint = { name: "Chromium plain print of pandoc's HTML (reference)", run: print };
   rows.push(plainPrint);
