@@ -17,7 +17,7 @@ export interface PartPageOptions {
   dir: string;
   /** Longest a page load or print may take, in milliseconds. */
   timeout: number;
-  /** Text the document will print that is not in it yet (running heads), whose faces must be loaded too. */
+  /** Text the page will print that is not in the document (running heads, generated content), whose faces must be loaded too. */
   extraText: string;
 }
 

@@ -9,6 +9,7 @@ import { startConcurrently } from '../process/run-concurrently.ts';
 import { readTemplateFile, templatesDir } from '../render/templates.ts';
 import { appendPdfPart } from './append-pdf-part.ts';
 import { partDocuments, partPlan, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
+import { generatedText } from './css-generated-text.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
 import { loadPdf } from './load-pdf.ts';
@@ -92,7 +93,7 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
   const documents = partDocuments(body, parts, readTemplateFile('print/measure.css'));
   const pages = options.pages ?? new PagePool([options.dir, templatesDir]);
   const session = await options.browser.acquire();
-  const pageOptions = { pages, dir: options.dir, timeout, extraText: runningHeads(body) };
+  const pageOptions = { pages, dir: options.dir, timeout, extraText: textBesideDocument(body) };
   let open = new Map<number, PartPage>();
   try {
     const keys = await layoutKeys(body, options.fontsCss);
@@ -206,9 +207,15 @@ class PrintableBook implements LaidOutBook {
   }
 }
 
-/** What running heads print that the parts' documents may not hold yet: the book's title and every chapter's. */
-function runningHeads(body: PrintBody): string {
-  return [body.book.config.title, ...body.book.chapters.map((chapter) => chapter.title)].join('\n');
+/**
+ * What the printed parts show that their documents do not hold as text, whose faces must
+ * be loaded too: the running heads (the book's title and every chapter's) and what the
+ * print styles write with `content`.
+ */
+function textBesideDocument(body: PrintBody): string {
+  const heads = [body.book.config.title, ...body.book.chapters.map((chapter) => chapter.title)];
+  const styles = ['styles/base.css', 'styles/print.css'].map((name) => generatedText(readTemplateFile(name)));
+  return [...heads, ...styles].join('\n');
 }
 
 function chapterIdsOf(body: PrintBody): string[] {
