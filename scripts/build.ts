@@ -16,6 +16,7 @@ import { StagedOutput } from './output/staged-output.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
+import { settleAll } from './process/settle-all.ts';
 import { layOutBook, openPartPages, type RenderedPdf } from './pdf/render-pdf.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
 
@@ -173,12 +174,4 @@ async function drawnCover(book: Book, browser: BookBrowser, dir: string): Promis
   } finally {
     await browser.release();
   }
-}
-
-/** Waits for every task; if any failed, throws the first failure once all have stopped. */
-async function settleAll<T extends readonly unknown[]>(tasks: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const results = await Promise.allSettled(tasks);
-  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) throw failure.reason;
-  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

@@ -1,6 +1,8 @@
 import { startConcurrently } from '../process/run-concurrently.ts';
+import { settleAll } from '../process/settle-all.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import type { BookPart, PartDocument } from './book-parts.ts';
+import type { ColumnLayouts } from './column-layout.ts';
 import type { PageMap } from './page-map.ts';
 import { PartPage, type PartPageOptions } from './part-page.ts';
 import type { PrintBody } from './print-document.ts';
@@ -83,16 +85,16 @@ export async function measureLayout(options: MeasureOptions): Promise<MeasuredBo
       }
     },
   );
-  const results = await Promise.allSettled(measuring);
-  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failure) {
+  let results: ColumnLayouts[];
+  try {
+    results = await settleAll(measuring);
+  } catch (error) {
     await Promise.all([...open.values()].map((page) => page.close()));
-    throw failure.reason;
+    throw error;
   }
   const chapters = new Map(known);
   let front = knownFront;
-  for (const result of results) {
-    const measured = (result as PromiseFulfilledResult<Awaited<(typeof measuring)[number]>>).value;
+  for (const measured of results) {
     for (const [id, layout] of Object.entries(measured.chapters)) chapters.set(id, layout);
     if (measured.front) {
       const starts = Object.fromEntries(frontPageIds.filter((id) => id in measured.front!.starts).map((id) => [id, measured.front!.starts[id]!]));
