@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { pruneParseCache } from './book/chapter-cache.ts';
 import { loadBook } from './book/load-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
@@ -13,6 +14,7 @@ import { bookSlug } from './output/book-slug.ts';
 import { allFormats, type Format } from './output/formats.ts';
 import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
+import { pruneLayoutCache } from './pdf/layout-cache.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
@@ -160,6 +162,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const outputs = await Promise.all(
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
+    // Once a day, entries no build has used for a month go.
+    await Promise.all([pruneParseCache(), pruneLayoutCache()]);
     return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, timings, parse: stats };
   } finally {
     await staging?.discard();

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { cacheDir } from '../cache/cache-dir.ts';
+import { pruneCache, touchCacheEntry } from '../cache/prune-cache.ts';
 import { writeFileAtomic } from '../cache/write-file-atomic.ts';
 import { decodeParsedRecord, type ParsedRecord } from '../parse/parsed-record.ts';
 
@@ -51,9 +52,13 @@ export class ChapterCache {
     const remembered = this.#memory.get(chapterPath);
     if (remembered?.key === key) return decodeParsedRecord(key, remembered.bytes);
     if (!this.#dir) return undefined;
-    const bytes = await readFile(path.join(this.#dir, `${key}.v8`)).catch(() => undefined);
+    const file = path.join(this.#dir, `${key}.v8`);
+    const bytes = await readFile(file).catch(() => undefined);
     const record = bytes && decodeParsedRecord(key, bytes);
-    if (bytes && record) this.#memory.set(chapterPath, { key, bytes });
+    if (bytes && record) {
+      this.#memory.set(chapterPath, { key, bytes });
+      await touchCacheEntry(file);
+    }
     return record;
   }
 
@@ -64,3 +69,7 @@ export class ChapterCache {
   }
 }
 
+/** Removes the persistent parse cache's entries that no build has used for a month (see `pruneCache`). */
+export function pruneParseCache(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return pruneCache(cacheDir('parse', env), /^[\da-f]{64}\.v8$/);
+}

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { cacheDir } from '../cache/cache-dir.ts';
+import { pruneCache, touchCacheEntry } from '../cache/prune-cache.ts';
 import { writeFileAtomic } from '../cache/write-file-atomic.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import type { ChapterLayout, FrontLayout } from './measure-layout.ts';
@@ -45,8 +46,11 @@ export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<Lay
 
 /** A part of a layout measured before under the same key, or undefined. */
 export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(key: string): Promise<T | undefined> {
+  const file = path.join(layoutCacheDir(), `${key}.json`);
   try {
-    return JSON.parse(await readFile(path.join(layoutCacheDir(), `${key}.json`), 'utf8')) as T;
+    const layout = JSON.parse(await readFile(file, 'utf8')) as T;
+    await touchCacheEntry(file);
+    return layout;
   } catch {
     return undefined;
   }
@@ -59,4 +63,9 @@ export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(ke
  */
 export async function writeCachedLayout(key: string, layout: ChapterLayout | FrontLayout): Promise<void> {
   await writeFileAtomic(path.join(layoutCacheDir(), `${key}.json`), JSON.stringify(layout));
+}
+
+/** Removes the layout cache's entries that no build has used for a month (see `pruneCache`). */
+export function pruneLayoutCache(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return pruneCache(layoutCacheDir(env), /^(front|chapter)-[\da-f]{64}\.json$/);
 }
