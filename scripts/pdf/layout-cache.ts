@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { cacheDir } from '../cache/cache-dir.ts';
@@ -63,6 +63,15 @@ export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(ke
  */
 export async function writeCachedLayout(key: string, layout: ChapterLayout | FrontLayout): Promise<void> {
   await writeFileAtomic(path.join(layoutCacheDir(), `${key}.json`), JSON.stringify(layout));
+}
+
+/**
+ * Forgets a book's cached layout, front pages and every chapter: a print found it wrong
+ * (its chapters did not land where it said), so the next build measures again instead of
+ * planning from it, and an EPUB's page list never follows it.
+ */
+export async function dropCachedLayouts(keys: LayoutKeys): Promise<void> {
+  await Promise.all([keys.front, ...keys.chapters.values()].map((key) => rm(path.join(layoutCacheDir(), `${key}.json`), { force: true })));
 }
 
 /** Removes the layout cache's entries that no build has used for a month (see `pruneCache`). */

@@ -11,7 +11,7 @@ import { appendPdfPart } from './append-pdf-part.ts';
 import { partDocuments, partPlan, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
 import { generatedText } from './css-generated-text.ts';
 import { finishPdf } from './finish-pdf.ts';
-import { layoutKeys, readCachedLayout, writeCachedLayout } from './layout-cache.ts';
+import { dropCachedLayouts, layoutKeys, readCachedLayout, writeCachedLayout, type LayoutKeys } from './layout-cache.ts';
 import { loadPdf } from './load-pdf.ts';
 import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
 import { normalizeStructureIds } from './normalize-structure-ids.ts';
@@ -120,7 +120,7 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
     }
     const plan = planPrint(chapterIdsOf(body), firstBodyId(body), pageMapOf(body, { front, chapters }), body.anchors);
     if (!options.forPrint) await pages.close();
-    return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions }, plan, open);
+    return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions, keys }, plan, open);
   } catch (error) {
     await Promise.all([pages.close(), ...[...open.values()].map((page) => page.close())]);
     throw asPrintError(error, timeout);
@@ -134,6 +134,8 @@ interface PrintableParts extends PrintOptions {
   parts: readonly BookPart[];
   documents: readonly PartDocument[];
   pageOptions: Omit<PartPageOptions, 'browser'>;
+  /** The book's keys in the layout cache. */
+  keys: LayoutKeys;
 }
 
 /** A laid out book, its parts each still open in a page or to be opened again (see `LaidOutBook`). */
@@ -156,6 +158,8 @@ class PrintableBook implements LaidOutBook {
         const map = readPageMap(document);
         if (planHolds(plan, map)) {
           void this.close().then(done);
+          // Printed again: the layout the plan came from was wrong, and is not to be reused.
+          if (renders > 1) await dropCachedLayouts(this.printing.keys);
           return { pdf: await finishPdf(document, body.book, date), plan, renders };
         }
         plan = planPrint(chapterIdsOf(body), firstBodyId(body), map, body.anchors, plan);
