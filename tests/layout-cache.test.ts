@@ -10,14 +10,19 @@ import { test } from 'node:test';
 import { fixturesDir } from './helpers/paths.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 
-test('a rebuild after a one-chapter edit reuses the other chapters\' layouts and matches a cold build', () => {
+/** A copy of the minimal book, a layout cache for it, and a way to build its EPUB and PDF into `out` with a given cache. */
+function minimalBook() {
   const manuscript = path.join(tempDir(), 'manuscript');
   cpSync(path.join(fixturesDir, 'books/minimal'), manuscript, { recursive: true });
-  const cache = tempDir('quire-cache-');
   const build = (out: string, cacheDir: string) => {
     const run = runCli(['build', '--format', 'epub,pdf', '--quiet', '--manuscript', manuscript, '--out', out], { QUIRE_CACHE_DIR: cacheDir });
     assert.equal(run.status, 0, run.stderr);
   };
+  return { manuscript, cache: tempDir('quire-cache-'), build };
+}
+
+test('a rebuild after a one-chapter edit reuses the other chapters\' layouts and matches a cold build', () => {
+  const { manuscript, cache, build } = minimalBook();
   build(tempDir(), cache);
   const layouts = readdirSync(path.join(cache, 'layout'));
   assert.deepEqual(layouts.map((name) => name.split('-')[0]).sort(), ['chapter', 'chapter', 'front']);
@@ -37,13 +42,7 @@ test('a rebuild after a one-chapter edit reuses the other chapters\' layouts and
 });
 
 test('a cached layout that the print proves wrong is replanned, matches a cold build, and is dropped', () => {
-  const manuscript = path.join(tempDir(), 'manuscript');
-  cpSync(path.join(fixturesDir, 'books/minimal'), manuscript, { recursive: true });
-  const cache = tempDir('quire-cache-');
-  const build = (out: string, cacheDir: string) => {
-    const run = runCli(['build', '--format', 'epub,pdf', '--quiet', '--manuscript', manuscript, '--out', out], { QUIRE_CACHE_DIR: cacheDir });
-    assert.equal(run.status, 0, run.stderr);
-  };
+  const { manuscript, cache, build } = minimalBook();
   build(tempDir(), cache);
   // Every chapter one page longer than it is: the plan puts the chapters after it, and the
   // page count, where the print will not.
