@@ -18,10 +18,9 @@ import { pruneLayoutCache } from './pdf/layout-cache.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
-import { settleAll } from './process/settle-all.ts';
 import { layOutBook, openPartPages, type RenderedPdf } from './pdf/render-pdf.ts';
+import { settleAll } from './process/settle-all.ts';
 import { loadHyphenator } from './render/hyphenate-tree.ts';
-
 
 /**
  * A step of the build, for a progress display. A counting stage reports `done` of
@@ -112,7 +111,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const measure = needsLayout(wanted, book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
     const out = (staging = await StagedOutput.create(options.outDir));
-    // Chromium is up by now: its renderers for the book's parts start while the book is rendered here.
+    // The renderers for the book's parts start while the book is rendered for the web and for print here.
     const pages = measure ? openPartPages(browser, book, out.path('html')) : undefined;
     const names = new Map<Format, string>();
 

@@ -13,9 +13,9 @@ import { generatedText } from './css-generated-text.ts';
 import { finishPdf } from './finish-pdf.ts';
 import { dropCachedLayouts, layoutKeys, readCachedLayout, writeCachedLayout, type LayoutKeys } from './layout-cache.ts';
 import { loadPdf } from './load-pdf.ts';
-import { measureLayout, pageMapOf, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
+import { measureLayout, pageMapOf, type BookLayout, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
 import { normalizeStructureIds } from './normalize-structure-ids.ts';
-import { readPageMap } from './page-map.ts';
+import { readPageMap, type PageMap } from './page-map.ts';
 import { PartPage, type PartPageOptions } from './part-page.ts';
 import type { PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
@@ -76,7 +76,12 @@ const maxRenders = 3;
  * the book is parsed, the renderers start while the book is serialised for print.
  */
 export function openPartPages(browser: BookBrowser, book: Book, dir: string, charactersPerPart?: number): PagePool {
-  return new PagePool([dir, templatesDir]).openAhead(browser, splitBook(book, os.availableParallelism(), charactersPerPart).length);
+  return partPagePool(dir).openAhead(browser, splitBook(book, os.availableParallelism(), charactersPerPart).length);
+}
+
+/** A pool of pages for the parts, contained to the staged folder `dir` and the templates (fonts and styles). */
+function partPagePool(dir: string): PagePool {
+  return new PagePool([dir, templatesDir]);
 }
 
 /**
@@ -90,35 +95,38 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
   const timeout = options.timeout ?? printTimeoutMs();
   const lanes = os.availableParallelism();
   const parts = splitBook(body.book, lanes, options.charactersPerPart);
-  const documents = partDocuments(body, parts, readTemplateFile('print/measure.css'));
-  const pages = options.pages ?? new PagePool([options.dir, templatesDir]);
-  const session = await options.browser.acquire();
+  const pages = options.pages ?? partPagePool(options.dir);
   const pageOptions = { pages, dir: options.dir, timeout, extraText: textBesideDocument(body) };
   let open = new Map<number, PartPage>();
   try {
     const keys = await layoutKeys(body, options.fontsCss);
     const cached = await Promise.all([...keys.chapters].map(async ([id, key]) => [id, await readCachedLayout<ChapterLayout>(key)] as const));
     const known = new Map(cached.filter((entry): entry is readonly [string, ChapterLayout] => entry[1] !== undefined));
-    let front = await readCachedLayout<FrontLayout>(keys.front);
-    let chapters: ReadonlyMap<string, ChapterLayout> = known;
-    if (!front || known.size < keys.chapters.size) {
+    const cachedFront = await readCachedLayout<FrontLayout>(keys.front);
+    const toMeasure = !cachedFront || known.size < keys.chapters.size;
+    // The parts' documents, for measuring and printing: not made for an EPUB whose layout is all cached.
+    const documents = toMeasure || options.forPrint ? partDocuments(body, parts, readTemplateFile('print/measure.css')) : [];
+    let layout: BookLayout;
+    if (toMeasure) {
       const measured = await measureLayout({
         ...pageOptions,
-        browser: session.browser,
+        // Waited for only when there is something to measure.
+        browser: (await options.browser.acquire()).browser,
         body,
         parts,
         documents,
         known,
-        knownFront: front,
+        knownFront: cachedFront,
         lanes,
         keep: (index) => options.forPrint && index >= parts.length - lanes,
       });
-      open = measured.open;
-      ({ front, chapters } = measured.layout);
+      ({ layout, open } = measured);
       const measuredNow = [...keys.chapters].filter(([id]) => !known.has(id));
-      await Promise.all([writeCachedLayout(keys.front, front), ...measuredNow.map(([id, key]) => writeCachedLayout(key, chapters.get(id)!))]);
+      await Promise.all([writeCachedLayout(keys.front, layout.front), ...measuredNow.map(([id, key]) => writeCachedLayout(key, layout.chapters.get(id)!))]);
+    } else {
+      layout = { front: cachedFront, chapters: known };
     }
-    const plan = planPrint(chapterIdsOf(body), firstBodyId(body), pageMapOf(body, { front, chapters }), body.anchors);
+    const plan = planFrom(body, pageMapOf(body, layout));
     if (!options.forPrint) await pages.close();
     return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions, keys }, plan, open);
   } catch (error) {
@@ -162,7 +170,7 @@ class PrintableBook implements LaidOutBook {
           if (renders > 1) await dropCachedLayouts(this.printing.keys);
           return { pdf: await finishPdf(document, body.book, date), plan, renders };
         }
-        plan = planPrint(chapterIdsOf(body), firstBodyId(body), map, body.anchors, plan);
+        plan = planFrom(body, map, plan);
       }
       throw new EnvironmentError(`The print layout did not settle after ${maxRenders} renders`, ExitCode.output);
     } catch (error) {
@@ -181,8 +189,9 @@ class PrintableBook implements LaidOutBook {
 
   /**
    * Prints every part following `plan`, `lanes` at a time, the ones still open first,
-   * reads each back as soon as it is printed, and joins them in order: structure ids numbered on across parts, font subsets tagged
-   * apart, links into other parts pointed at their targets.
+   * reads each back as soon as it is printed, and joins them in order: structure ids
+   * numbered on across parts, font subsets tagged apart, links into other parts pointed at
+   * their targets.
    */
   private async printParts(browser: Browser, plan: PrintPlan): Promise<PDFDocument> {
     const { body, parts, documents, lanes, pageOptions } = this.printing;
@@ -222,13 +231,11 @@ function textBesideDocument(body: PrintBody): string {
   return [...heads, ...styles].join('\n');
 }
 
-function chapterIdsOf(body: PrintBody): string[] {
-  return body.book.chapters.map((chapter) => chapter.id);
-}
-
-function firstBodyId(body: PrintBody): string {
+/** The plan of `body` from where its chapters and anchors fall in `map` (see `planPrint`), after `previous` if it was printed. */
+function planFrom(body: PrintBody, map: PageMap, previous?: PrintPlan): PrintPlan {
   const chapters = body.book.chapters;
-  return (chapters.find((chapter) => chapter.matter === 'bodymatter') ?? chapters[0]!).id;
+  const firstBody = (chapters.find((chapter) => chapter.matter === 'bodymatter') ?? chapters[0]!).id;
+  return planPrint(chapters.map((chapter) => chapter.id), firstBody, map, body.anchors, previous);
 }
 
 /**
