@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `quire` command as the npm scripts (`build`, `check`, `new`, `dev`) run it: an
- * esbuild bundle of `scripts/cli.ts`, with the dependencies loaded natively by Node from
- * `node_modules`, rather than every module compiled through tsx's loader at each start.
+ * esbuild bundle of `scripts/cli.ts` and its dependencies (see `buildBundle`), rather than
+ * every module compiled through tsx's loader at each start.
  *
  * The bundle lives in `node_modules/.cache/quire/bundle/<name>/`, never in the
  * repository. Its name is a hash of the sources it is made from (`bundleKey`, about 5 ms
  * to compute), so after any edit under `scripts/` the next command finds no bundle of
- * that name, builds it (`buildBundle`, about 0.05 s, written whole or not at all), and
+ * that name, builds it (`buildBundle`, about 0.7 s, written whole or not at all), and
  * stale code never runs. Where `node_modules` cannot be written, the sources run through
  * tsx as before, slower to start. The bundle has source maps, read only when an internal
  * error's stack is printed (see `sourceMappedStack`).
