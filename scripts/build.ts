@@ -116,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const names = new Map<Format, string>();
 
     const site = await timed('html', () => renderHtml(book));
-    for (const file of site) await out.write(`html/${file.path}`, file.data);
+    await out.writeAll(site.map((file) => ({ relative: `html/${file.path}`, data: file.data })));
     if (wanted.has('html')) names.set('html', 'html');
     const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
     progress({ stage: 'html', finished: 'rendered HTML' });

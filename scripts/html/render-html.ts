@@ -38,6 +38,6 @@ export async function renderHtml(book: Book): Promise<PackagedFile[]> {
   }
   const fonts = await typefaceFiles('files/');
   files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
-  for (const asset of book.assets.values()) files.push({ path: asset.relative, data: await readFile(asset.source) });
-  return files;
+  const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await readFile(asset.source) })));
+  return [...files, ...assets];
 }

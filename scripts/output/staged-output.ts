@@ -54,6 +54,19 @@ export class StagedOutput {
   }
 
   /**
+   * Writes many staged files at once (a web edition's pages, styles, fonts and images),
+   * each folder created once: one after another, a few hundred small writes leave the
+   * build waiting on the disk for a third of a second.
+   */
+  async writeAll(files: ReadonlyArray<{ relative: string; data: string | Uint8Array }>): Promise<void> {
+    await writing(this.outDir, async () => {
+      const folders = new Set(files.map((file) => path.dirname(this.path(file.relative))));
+      await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+      await Promise.all(files.map((file) => writeFile(this.path(file.relative), file.data)));
+    });
+  }
+
+  /**
    * Moves the named staged outputs (files or folders) into the output folder. A folder
    * replaces the old one in two renames: the old one steps aside, the new one steps in.
    */

@@ -19,17 +19,16 @@ export async function typefaceFiles(folder: string, used?: ReadonlySet<number>):
   const typeface = bookTypeface();
   const sheets = await Promise.all(typeface.stylesheets.map((sheet) => readFile(sheet, 'utf8')));
   const rules = sheets.join('\n').match(/@font-face\s*{[^}]*}/g) ?? [];
-  const kept: string[] = [];
-  const files: PackagedFile[] = [];
+  const kept: Array<{ rule: string; file: string }> = [];
   for (const rule of rules) {
     const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
     if (!file) continue;
     const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
     if (used && range && !coversAny(range, used)) continue;
-    kept.push(rule.replace(/src:[^;]+;/, `src: url(${folder}${file}) format('woff2');`));
-    files.push({ path: `${folder}${file}`, data: await readFile(path.join(typeface.packageDir, 'files', file)) });
+    kept.push({ rule: rule.replace(/src:[^;]+;/, `src: url(${folder}${file}) format('woff2');`), file });
   }
-  return { css: kept.join('\n'), files };
+  const files = await Promise.all(kept.map(async ({ file }) => ({ path: `${folder}${file}`, data: await readFile(path.join(typeface.packageDir, 'files', file)) })));
+  return { css: kept.map(({ rule }) => rule).join('\n'), files };
 }
 
 /** Every code point of `texts`, for {@link typefaceFiles}. */
