@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { pruneParseCache } from './book/chapter-cache.ts';
+import { ChapterCache, pruneParseCache } from './book/chapter-cache.ts';
 import { loadBook } from './book/load-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
@@ -93,10 +93,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const wanted = new Set(options.formats);
   const browser = options.browser ?? new SharedBrowser();
+  // Its writes to disk go on in the background until the build ends.
+  const cache = ChapterCache.persistent();
   let staging: StagedOutput | undefined;
   try {
     const { book, files, stats } = await timed('parse', () =>
       loadBook(options.manuscriptDir, {
+        cache,
         // Only an unchanged book finds its whole layout in the layout cache; starting
         // Chromium beside the parse hides its start-up.
         onConfig: (config) => {
@@ -162,11 +165,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
     // Once a day, entries no build has used for a month go.
+    await cache.settled();
     await Promise.all([pruneParseCache(), pruneLayoutCache()]);
     return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, timings, parse: stats };
   } finally {
-    await staging?.discard();
-    await browser.close();
+    await Promise.all([staging?.discard(), browser.close(), cache.settled()]);
   }
 }
 

@@ -75,22 +75,29 @@ test('a warm build matches a cold one byte for byte, and after an edit only the 
 test('a truncated, garbled or misfiled cache entry is a miss, and the parse is the same as without a cache', async () => {
   const manuscript = minimalBook();
   const dir = tempDir('quire-cache-');
-  const first = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  // Each parse with a cache of its own, its writes on disk before the next step.
+  const parse = async () => {
+    const cache = new ChapterCache({ dir });
+    const parsed = await parseBook(manuscript, { cache });
+    await cache.settled();
+    return parsed;
+  };
+  const first = await parse();
   const entries = readdirSync(dir).sort();
   assert.equal(entries.length, 2);
   const [a, b] = entries.map((name) => path.join(dir, name)) as [string, string];
   const bytesOfA = readFileSync(a);
   writeFileSync(a, bytesOfA.subarray(0, bytesOfA.length >> 1));
   writeFileSync(b, bytesOfA);
-  const truncatedAndMisfiled = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  const truncatedAndMisfiled = await parse();
   assert.deepEqual(truncatedAndMisfiled.stats, { parsed: 2, reused: 0, workers: 0 });
   assert.deepEqual(summary(truncatedAndMisfiled), summary(first));
 
   writeFileSync(a, 'not a cache entry');
-  const garbled = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  const garbled = await parse();
   assert.equal(garbled.stats.parsed, 1);
   assert.deepEqual(summary(garbled), summary(first));
-  const warm = await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  const warm = await parse();
   assert.deepEqual(warm.stats, { parsed: 0, reused: 2, workers: 0 });
   assert.deepEqual(summary(warm), summary(first));
 });

@@ -45,7 +45,9 @@ test('a cache hit marks the entry used, so pruning keeps it', async () => {
   const manuscript = path.join(tempDir(), 'manuscript');
   cpSync(path.join(fixturesDir, 'books/minimal'), manuscript, { recursive: true });
   const dir = path.join(tempDir('quire-cache-'), 'parse');
-  await parseBook(manuscript, { cache: new ChapterCache({ dir }) });
+  const cache = new ChapterCache({ dir });
+  await parseBook(manuscript, { cache });
+  await cache.settled();
   const entries = readdirSync(dir).map((name) => path.join(dir, name));
   assert.equal(entries.length, 2);
   for (const file of entries) age(file, unusedEntryDays + 1);

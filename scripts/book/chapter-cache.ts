@@ -36,6 +36,8 @@ export class ChapterCache {
   readonly #dir: string | undefined;
   /** The last entry per chapter path, so the memory held stays one book's worth. */
   readonly #memory = new Map<string, { key: string; bytes: Uint8Array }>();
+  /** Writes to the folder not yet finished. */
+  readonly #writing = new Set<Promise<void>>();
 
   /** A cache in memory, kept on disk too when `dir` is given. */
   constructor(options: { dir?: string } = {}) {
@@ -62,10 +64,23 @@ export class ChapterCache {
     return record;
   }
 
-  /** Keeps a chapter's parse, encoded by `encodeParsedRecord` under `key`. */
-  async write(chapterPath: string, key: string, bytes: Uint8Array): Promise<void> {
+  /**
+   * Keeps a chapter's parse, encoded by `encodeParsedRecord` under `key`: at once in
+   * memory, and on disk in the background, so a cold build does not wait on a few hundred
+   * file writes before going on (see {@link settled}).
+   */
+  write(chapterPath: string, key: string, bytes: Uint8Array): void {
     this.#memory.set(chapterPath, { key, bytes });
-    if (this.#dir) await writeFileAtomic(path.join(this.#dir, `${key}.v8`), bytes).catch(() => undefined);
+    if (!this.#dir) return;
+    const writing: Promise<void> = writeFileAtomic(path.join(this.#dir, `${key}.v8`), bytes)
+      .catch(() => undefined)
+      .finally(() => this.#writing.delete(writing));
+    this.#writing.add(writing);
+  }
+
+  /** Resolves when every write started so far is on disk (or has failed, which only makes a later build slower). */
+  async settled(): Promise<void> {
+    await Promise.all(this.#writing);
   }
 }
 

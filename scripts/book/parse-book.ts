@@ -15,7 +15,11 @@ import type { Asset, Book, Chapter } from './types.ts';
 
 /** Options of {@link parseBook}. */
 export interface ParseBookOptions {
-  /** Where parses of chapters are kept and reused. Default: the persistent cache every build shares. */
+  /**
+   * Where parses of chapters are kept and reused; the caller settles it (see
+   * `ChapterCache.settled`). Default: the persistent cache every build shares, settled
+   * before this returns.
+   */
   cache?: ChapterCache;
   /** Most worker threads to parse on (see `parseChapters`); 0 parses on this thread only. */
   workers?: number;
@@ -56,9 +60,10 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const read = await Promise.all(present.map((sourcePath) => readSource(path.join(root, sourcePath))));
   const parsable = read.filter((file) => !hasErrors([file]));
   let done = sources.length - parsable.length;
+  const cache = options.cache ?? ChapterCache.persistent();
   const { trees, stats } = await parseChapters(parsable, {
     manuscriptDir: root,
-    cache: options.cache ?? ChapterCache.persistent(),
+    cache,
     workers: options.workers,
     onChapter: () => options.onChapter?.(++done, sources.length),
   });
@@ -66,6 +71,8 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const usedNames = new Set(['cover', 'titlepage', 'copyright', 'toc', 'index', 'print', 'content']);
   const chapters: Chapter[] = [];
   const chapterFiles: VFile[] = [];
+  // A cache of our own is settled here; one passed in is the caller's to settle.
+  if (!options.cache) await cache.settled();
   const treeOf = new Map(parsable.map((file, index) => [file, trees[index]!]));
   for (const [index, file] of read.entries()) {
     const tree = treeOf.get(file);

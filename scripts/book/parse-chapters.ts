@@ -57,7 +57,7 @@ export interface ParseChaptersOptions {
 /**
  * Parses chapter files (freshly read, without messages) into hast trees, in their order:
  * a chapter whose parse the cache holds is taken from it, the others are parsed, on
- * worker threads when that pays, and stored. Each file ends with the messages and data
+ * worker threads when that pays, and stored (on disk in the background: see `ChapterCache.settled`). Each file ends with the messages and data
  * of its parse, as if the processor had run on it.
  */
 export async function parseChapters(files: readonly VFile[], options: ParseChaptersOptions): Promise<{ trees: Root[]; stats: ParseStats }> {
@@ -71,13 +71,11 @@ export async function parseChapters(files: readonly VFile[], options: ParseChapt
   const missChars = misses.reduce((sum, index) => sum + jobs[index]!.value.length, 0);
   const workers = options.workers ?? workersThatPay(missChars);
   const parsed = await parseOnPool(misses.map((index) => jobs[index]!), { manuscriptDir: options.manuscriptDir, workers, onParsed: () => options.onChapter?.() });
-  await Promise.all(
-    parsed.map(({ record, bytes }, n) => {
-      const index = misses[n]!;
-      records[index] = record;
-      return options.cache.write(jobs[index]!.path, jobs[index]!.key, bytes);
-    }),
-  );
+  for (const [n, { record, bytes }] of parsed.entries()) {
+    const index = misses[n]!;
+    records[index] = record;
+    options.cache.write(jobs[index]!.path, jobs[index]!.key, bytes);
+  }
   const trees = files.map((file, index) => restoreParsedRecord(records[index]!, file));
   return { trees, stats: { parsed: misses.length, reused: files.length - misses.length, workers: Math.min(workers, Math.max(misses.length - 1, 0)) } };
 }
