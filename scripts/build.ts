@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { ChapterCache, pruneParseCache } from './book/chapter-cache.ts';
+import { countWordsBetweenTasks } from './book/count-words.ts';
 import { loadBook } from './book/load-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
@@ -66,6 +67,8 @@ export interface BuildResult {
   outputs: BuiltOutput[];
   /** Pages of the PDF, when one was built. */
   pageCount?: number;
+  /** Words in the book (see `countWords`). */
+  words: number;
   /** How long each stage took, in milliseconds, in the order they finished. */
   timings: Array<{ stage: string; ms: number }>;
   /** Chapters parsed afresh and taken from the parse cache, and worker threads used. */
@@ -143,6 +146,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pageList = book.config.pageList === 'print';
     const epub = wanted.has('epub') ? Promise.all([pageList ? laidOut?.then((book) => book.plan) : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 
+    // Counted for the summary while the browser prints and the EPUB is packed.
+    const words = countWordsBetweenTasks(book);
     const [pdfResult, epubBytes] = await settleAll([pdf, epub]);
     // The web edition's print view: the document the PDF was printed from, as one file.
     if (print) await out.write('html/print.html', renderPrintDocument(print, { plan: pdfResult?.plan }));
@@ -167,7 +172,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Once a day, entries no build has used for a month go.
     await cache.settled();
     await Promise.all([pruneParseCache(), pruneLayoutCache()]);
-    return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, timings, parse: stats };
+    return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: await words, timings, parse: stats };
   } finally {
     await Promise.all([staging?.discard(), browser.close(), cache.settled()]);
   }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { BuildResult } from '../build.ts';
-import { countWords } from '../book/count-words.ts';
 
 /** A size as people read it: kB below a megabyte, MB with one decimal above. */
 export function formatBytes(bytes: number): string {
@@ -15,7 +14,7 @@ export function buildSummary(result: BuildResult, seconds: number, cwd = process
   const lines = result.outputs.map(
     (output) => `${output.format.padEnd(5)} ${path.relative(cwd, output.path)}${output.format === 'html' ? '/' : ''} (${formatBytes(output.bytes)})`,
   );
-  const facts = [`${countWords(result.book).toLocaleString('en')} words`];
+  const facts = [`${result.words.toLocaleString('en')} words`];
   if (result.pageCount !== undefined) facts.push(`${result.pageCount} pages`);
   lines.push(`built "${result.book.config.title}" (${facts.join(', ')}) in ${seconds.toFixed(1)} s`);
   return lines;
