@@ -27,9 +27,28 @@ export async function loadHyphenator(lang: string): Promise<Hyphenator | undefin
     }
     if (!existsSync(resolved)) continue;
     const module = (await import(resolved)) as { default: { hyphenateSync(text: string, options?: object): string } };
-    return (text) => module.default.hyphenateSync(text, { minWordLength: 6 });
+    return hyphenatingEachWordOnce((word) => module.default.hyphenateSync(word, { minWordLength: 6, skipHTML: false }));
   }
   return undefined;
+}
+
+/** A run of letters long enough to hyphenate (six or more), as the `hyphen` package reads words. */
+const hyphenatable = /[\p{L}\p{M}]{6,}/gu;
+
+/**
+ * A hyphenator that hands `hyphenateWord` each long word of a text, once per distinct
+ * word: `hyphen` sets up its text reader on every call, which costs more than the
+ * patterns for the many short text nodes of a book, and a book repeats most of its words.
+ * Moby-Dick's text comes out the same as from one call per text node, in half the time.
+ */
+function hyphenatingEachWordOnce(hyphenateWord: (word: string) => string): Hyphenator {
+  const known = new Map<string, string>();
+  const once = (word: string) => {
+    let hyphenated = known.get(word);
+    if (hyphenated === undefined) known.set(word, (hyphenated = hyphenateWord(word)));
+    return hyphenated;
+  };
+  return (text) => text.replace(hyphenatable, once);
 }
 
 /**
