@@ -121,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pages = measure ? openPartPages(browser, book, out.path('html')) : undefined;
     const names = new Map<Format, string>();
 
-    const site = await timed('html', () => renderHtml(book));
+    const site = await timed('html', () => renderHtml(book, { pages: wanted.has('html') }));
     await out.writeAll(site.map((file) => ({ relative: `html/${file.path}`, data: file.data })));
     if (wanted.has('html')) names.set('html', 'html');
     const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
@@ -150,7 +150,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const words = countWordsBetweenTasks(book);
     const [pdfResult, epubBytes] = await settleAll([pdf, epub]);
     // The web edition's print view: the document the PDF was printed from, as one file.
-    if (print) await out.write('html/print.html', renderPrintDocument(print, { plan: pdfResult?.plan }));
+    if (print && wanted.has('html')) await out.write('html/print.html', renderPrintDocument(print, { plan: pdfResult?.plan }));
     if (pdfResult) {
       await out.write(`${slug}.pdf`, pdfResult.pdf);
       names.set('pdf', `${slug}.pdf`);

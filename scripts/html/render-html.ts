@@ -14,11 +14,25 @@ export function chapterPageName(chapter: Chapter): string {
 }
 
 /**
- * The web edition and the print document, as files under `html/`: `index.html` (title,
- * copyright and contents), one page per chapter, the stylesheets, the fonts and the
- * images. The print renderer adds `print.html` beside them.
+ * The web edition, as files under `html/`: `index.html` (title, copyright and contents),
+ * one page per chapter, the stylesheets, the fonts and the images. The print renderer adds
+ * `print.html` beside them. Without `pages`, only the stylesheets, fonts and images, which
+ * the print documents and the drawn cover use: a build that ships no web edition does not
+ * render its pages.
  */
-export async function renderHtml(book: Book): Promise<PackagedFile[]> {
+export async function renderHtml(book: Book, { pages: withPages = true } = {}): Promise<PackagedFile[]> {
+  const files: PackagedFile[] = withPages ? webPages(book) : [];
+  for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
+    files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
+  }
+  const fonts = await typefaceFiles('files/');
+  files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
+  const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await readFile(asset.source) })));
+  return [...files, ...assets];
+}
+
+/** The web edition's pages: the home page and one page per chapter. */
+function webPages(book: Book): PackagedFile[] {
   const { config } = book;
   const files: PackagedFile[] = [];
   const web = fileAddressing(book, chapterPageName);
@@ -33,11 +47,5 @@ export async function renderHtml(book: Book): Promise<PackagedFile[]> {
   for (const chapter of book.chapters) {
     files.push({ path: chapterPageName(chapter), data: page(chapter.title, serializeHtml(chapterSection(chapter, web)), chapter.index) });
   }
-  for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
-    files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
-  }
-  const fonts = await typefaceFiles('files/');
-  files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
-  const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await readFile(asset.source) })));
-  return [...files, ...assets];
+  return files;
 }
