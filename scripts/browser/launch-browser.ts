@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import { EnvironmentError } from '../diagnostics/errors.ts';
 import { ownedPrefix, removeOrphanedFolders } from '../process/orphaned-folders.ts';
 import { registerSignalCleanup } from '../process/signal-cleanup.ts';
@@ -59,6 +59,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
   let browser: Browser;
   try {
     await mkdir(temporary);
+    // Loaded here, not with this module: a build that needs no browser never loads Puppeteer (0.2 s).
+    const { default: puppeteer } = await import('puppeteer');
     browser = await puppeteer.launch({
       executablePath,
       headless: true,

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { PDFDocument } from 'pdf-lib';
-import { TimeoutError, type Browser } from 'puppeteer';
+import type { Browser } from 'puppeteer';
 import type { Book } from '../book/types.ts';
 import type { BookBrowser } from '../browser/book-browser.ts';
 import { PagePool } from '../browser/page-pool.ts';
@@ -246,7 +246,8 @@ function planFrom(body: PrintBody, map: PageMap, previous?: PrintPlan): PrintPla
 function asPrintError(error: unknown, timeout: number, connected = true): Error {
   if (error instanceof EnvironmentError) return error;
   const { message } = error as Error;
-  if (error instanceof TimeoutError) {
+  // Puppeteer's TimeoutError, known by its name so that this module does not load Puppeteer.
+  if ((error as Error).name === 'TimeoutError') {
     return new EnvironmentError(
       `Chromium did not finish printing within ${timeout / 1000} s (${message}); a very long book may need more: set QUIRE_PRINT_TIMEOUT to a number of seconds`,
       ExitCode.output,
