@@ -8,7 +8,7 @@ import type { BookBrowser } from './browser/book-browser.ts';
 import { needsCover, needsLayout } from './browser/browser-needs.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
 import { renderCover } from './epub/render-cover.ts';
-import { renderEpub } from './epub/render-epub.ts';
+import { epubImages, renderEpub } from './epub/render-epub.ts';
 import { pageBreaks } from './epub/page-list.ts';
 import { renderHtml } from './html/render-html.ts';
 import { bookSlug } from './output/book-slug.ts';
@@ -117,6 +117,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const measure = needsLayout(wanted, book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
     const out = (staging = await StagedOutput.create(options.outDir));
+    const images = wanted.has('epub') ? epubImages(book) : undefined;
+    // Awaited when the EPUB is packed; a build that fails before then must not leave it unhandled.
+    images?.catch(() => undefined);
     // The renderers for the book's parts start while the book is rendered for the web and for print here.
     const pages = measure ? openPartPages(browser, book, out.path('html')) : undefined;
     const names = new Map<Format, string>();
@@ -142,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : Promise.resolve(undefined);
     const cover = drawCover ? drawnCover(book, browser, out.path('html')) : Promise.resolve(undefined);
     const packEpub = async (plan: PrintPlan | undefined, generatedCover: Uint8Array | undefined) =>
-      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan) }));
+      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan), images }));
     const pageList = book.config.pageList === 'print';
     const epub = wanted.has('epub') ? Promise.all([pageList ? laidOut?.then((book) => book.plan) : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 

@@ -31,6 +31,17 @@ export interface EpubOptions {
   generatedCover?: Uint8Array;
   /** The print edition's page breaks, marked in the text and listed in the nav's page-list. */
   pageBreaks?: PageBreak[];
+  /** The book's images made ready for e-readers (see {@link epubImages}), if already under way. */
+  images?: Promise<PackagedFile[]>;
+}
+
+/**
+ * The book's images as the EPUB carries them (see `optimizeImage`). sharp works on
+ * threads of its own (and takes a tenth of a second to start), so a build starts this as
+ * soon as the book is parsed, and the images are ready by the time the EPUB is packed.
+ */
+export function epubImages(book: Book): Promise<PackagedFile[]> {
+  return Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await optimizeImage(await readFile(asset.source), asset.mediaType) })));
 }
 
 /** Where the EPUB keeps a generated cover. */
@@ -130,9 +141,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title: 'Contents', body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: 2 });
 
-  const images: PackagedFile[] = await Promise.all(
-    [...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await optimizeImage(await readFile(asset.source), asset.mediaType) })),
-  );
+  const images = [...(await (options.images ?? epubImages(book)))];
   if (options.generatedCover && cover === generatedCoverPath) images.push({ path: generatedCoverPath, data: options.generatedCover });
   const mediaTypes = new Map([...book.assets.values()].map((asset) => [asset.relative, asset.mediaType]));
   mediaTypes.set(generatedCoverPath, 'image/jpeg');
