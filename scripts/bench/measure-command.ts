@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 const sampleEveryMs = 200;
+const earlySampleEveryMs = 25;
 
 /** What a command cost. */
 export interface Measurement {
@@ -30,9 +31,9 @@ export interface MeasureOptions {
 
 /**
  * Runs a command once while sampling the memory of its whole process tree (the command,
- * and every process it starts, Chromium's included) every 200 ms, then `timedRuns` times
- * unwatched for its wall time. PSS is used rather than RSS so that pages shared between
- * Chromium's processes are counted once. A sample reads /proc for every process (5–10 ms),
+ * and every process it starts, Chromium's included) every 25 ms for its first 200 ms, then
+ * every 200 ms; then `timedRuns` times unwatched for its wall time. PSS is used rather
+ * than RSS so that pages shared between Chromium's processes are counted once. A sample reads /proc for every process (5–10 ms),
  * which takes a share of a core from the command on a two-core machine: a sampled Moby-Dick
  * build ran 0.1–0.7 s slower than an unwatched one, so a ratio should compare unwatched
  * runs. A run that fails is returned at once.
@@ -62,17 +63,25 @@ function runOnce(command: string, args: readonly string[], options: MeasureOptio
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     let peakBytes = 0;
-    const sampler = sample
-      ? setInterval(() => {
-          if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeMemory(child.pid));
-        }, sampleEveryMs)
-      : undefined;
-    child.on('error', (error) => {
+    const sampleMemory = () => {
+      if (child.pid !== undefined) peakBytes = Math.max(peakBytes, treeMemory(child.pid));
+    };
+    // Sampled more often at first, so that a command shorter than the interval (`--help`)
+    // is sampled too.
+    const early = sample ? setInterval(sampleMemory, earlySampleEveryMs) : undefined;
+    const settled = setTimeout(() => clearInterval(early), sampleEveryMs);
+    const sampler = sample ? setInterval(sampleMemory, sampleEveryMs) : undefined;
+    const stopSampling = () => {
+      clearInterval(early);
+      clearTimeout(settled);
       clearInterval(sampler);
+    };
+    child.on('error', (error) => {
+      stopSampling();
       reject(error);
     });
     child.on('close', (exitCode) => {
-      clearInterval(sampler);
+      stopSampling();
       resolve({ wallMs: performance.now() - started, peakBytes, exitCode, stdout, stderr });
     });
   });
