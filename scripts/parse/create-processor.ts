@@ -1,7 +1,7 @@
 import rehypeSlug from 'rehype-slug';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import remarkGfmWhereUsed from '../transforms/remark-gfm-where-used.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -26,7 +26,7 @@ export interface ProcessorOptions {
 
 /**
  * The one unified processor every chapter goes through, Markdown to hast:
- * remark-parse with front matter, GFM and pandoc-style definition lists, smart
+ * remark-parse with front matter, GFM (see `remarkGfmWhereUsed`) and pandoc-style definition lists, smart
  * typography, then remark-rehype, raw HTML parsed (rehype-raw, when a chapter has any) and sanitised before the
  * book's own rehype transforms add their markup. Positions survive every step, so any
  * later check can point at a Markdown line and column.
@@ -36,7 +36,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFrontMatterData)
-    .use(remarkGfm)
+    .use(remarkGfmWhereUsed)
     .use(remarkDefinitionList)
     .use(remarkFootnoteCheck)
     .use(remarkSmartTypography)
