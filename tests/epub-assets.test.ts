@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import sharp from 'sharp';
 import { maxImageSide, optimizeImage } from '../scripts/epub/optimize-image.ts';
+import { packageEpub } from '../scripts/epub/package-epub.ts';
 import { defaultManuscript, fixturesDir, mobyDickManuscript } from './helpers/paths.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
@@ -64,3 +65,39 @@ for (const [name, manuscript, file] of [
     assert.ok(existsSync(azw3) && statSync(azw3).size > 10_000);
   });
 }
+
+/** Each entry of a zip archive as its local header gives it: name, method (0 stored, 8 deflated) and sizes. */
+function zipEntries(zip: Uint8Array): Array<{ name: string; method: number; compressed: number; size: number }> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const entries = [];
+  for (let offset = 0; view.getUint32(offset, true) === 0x04034b50; ) {
+    const [method, compressed, size, nameLength, extraLength] = [8, 18, 22, 26, 28].map((at, index) =>
+      index === 0 || index >= 3 ? view.getUint16(offset + at, true) : view.getUint32(offset + at, true),
+    ) as [number, number, number, number, number];
+    const name = new TextDecoder().decode(zip.subarray(offset + 30, offset + 30 + nameLength));
+    entries.push({ name, method, compressed, size });
+    offset += 30 + nameLength + extraLength + compressed;
+  }
+  return entries;
+}
+
+test('fonts and images that do not shrink are stored in the archive, the rest deflated', async () => {
+  const random = (length: number) => Uint8Array.from({ length }, (_, index) => (index * 2654435761) >>> 24 ^ (index * 40503) & 0xff);
+  const photo = await sharp(random(200 * 200 * 3), { raw: { width: 200, height: 200, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  const drawing = await sharp({ create: { width: 1200, height: 1800, channels: 3, background: '#f4efe6' } }).jpeg({ quality: 100, chromaSubsampling: '4:4:4' }).toBuffer();
+  const zip = await packageEpub({
+    title: 'T', lang: 'en', opf: '<package/>', nav: '<html/>', ncx: '<ncx/>', css: 'p { margin: 0 }', modified: new Date(0),
+    documents: [{ filename: 'a.xhtml', xhtml: `<html>${'<p>Call me Ishmael.</p>'.repeat(200)}</html>` }],
+    files: [
+      { path: 'fonts/face.woff2', data: random(20_000) },
+      { path: 'images/photo.jpg', data: new Uint8Array(photo) },
+      { path: 'images/drawing.jpg', data: new Uint8Array(drawing) },
+      { path: 'images/mark.svg', data: '<svg xmlns="http://www.w3.org/2000/svg">' + '<g/>'.repeat(500) + '</svg>' },
+    ],
+  });
+  const method = new Map(zipEntries(zip).map((entry) => [entry.name, entry.method]));
+  assert.deepEqual(
+    ['mimetype', 'OEBPS/fonts/face.woff2', 'OEBPS/images/photo.jpg', 'OEBPS/images/drawing.jpg', 'OEBPS/images/mark.svg', 'OEBPS/a.xhtml'].map((name) => method.get(name)),
+    [0, 0, 0, 8, 8, 8],
+  );
+});
