@@ -67,7 +67,7 @@ export interface BuildResult {
   outputs: BuiltOutput[];
   /** Pages of the PDF, when one was built. */
   pageCount?: number;
-  /** Words in the book (see `countWords`). */
+  /** Words in the book (see `countWordsBetweenTasks`). */
   words: number;
   /** How long each stage took, in milliseconds, in the order they finished. */
   timings: Array<{ stage: string; ms: number }>;

@@ -33,10 +33,10 @@ export interface MeasureOptions {
  * Runs a command once while sampling the memory of its whole process tree (the command,
  * and every process it starts, Chromium's included) every 25 ms for its first 200 ms, then
  * every 200 ms; then `timedRuns` times unwatched for its wall time. PSS is used rather
- * than RSS so that pages shared between Chromium's processes are counted once. A sample reads /proc for every process (5–10 ms),
- * which takes a share of a core from the command on a two-core machine: a sampled Moby-Dick
- * build ran 0.1–0.7 s slower than an unwatched one, so a ratio should compare unwatched
- * runs. A run that fails is returned at once.
+ * than RSS so that pages shared between Chromium's processes are counted once. A sample
+ * reads /proc for every process (5–10 ms), which takes a share of a core from the command
+ * on a two-core machine: a sampled Moby-Dick build ran 0.1–0.7 s slower than an unwatched
+ * one, so a ratio should compare unwatched runs. A run that fails is returned at once.
  */
 export async function measureCommand(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measurement> {
   options.before?.();

@@ -57,8 +57,9 @@ export interface ParseChaptersOptions {
 /**
  * Parses chapter files (freshly read, without messages) into hast trees, in their order:
  * a chapter whose parse the cache holds is taken from it, the others are parsed, on
- * worker threads when that pays, and stored (on disk in the background: see `ChapterCache.settled`). Each file ends with the messages and data
- * of its parse, as if the processor had run on it.
+ * worker threads when that pays, and stored (on disk in the background: see
+ * `ChapterCache.settled`). Each file ends with the messages and data of its parse, as if
+ * the processor had run on it.
  */
 export async function parseChapters(files: readonly VFile[], options: ParseChaptersOptions): Promise<{ trees: Root[]; stats: ParseStats }> {
   const [fingerprint, assets] = await Promise.all([parseFingerprint(), assetListingHash(options.manuscriptDir)]);

@@ -54,7 +54,10 @@ function worthDeflating(file: PackagedFile): boolean {
  * sees, our files are added under the names we chose, and every zip entry gets `modified`.
  */
 class VerbatimEpub extends EPub {
-  /** Adds a file under `OEBPS/` with exactly these bytes, stored rather than deflated when deflating would not pay (see {@link worthDeflating}). */
+  /**
+   * Adds a file under `OEBPS/` with exactly these bytes, stored rather than deflated when
+   * deflating would not pay (see {@link worthDeflating}).
+   */
   addFile(file: PackagedFile): void {
     const compression = worthDeflating(file) ? undefined : 'STORE';
     this.zip.file(`OEBPS/${file.path}`, file.data, { binary: typeof file.data !== 'string', createFolders: false, compression });

@@ -26,10 +26,11 @@ export interface ProcessorOptions {
 
 /**
  * The one unified processor every chapter goes through, Markdown to hast:
- * remark-parse with front matter, GFM (see `remarkGfmWhereUsed`) and pandoc-style definition lists, smart
- * typography, then remark-rehype, raw HTML parsed (rehype-raw, when a chapter has any) and sanitised before the
- * book's own rehype transforms add their markup. Positions survive every step, so any
- * later check can point at a Markdown line and column.
+ * remark-parse with front matter, GFM (see `remarkGfmWhereUsed`) and pandoc-style
+ * definition lists, smart typography, then remark-rehype, raw HTML parsed (rehype-raw,
+ * when a chapter has any) and sanitised before the book's own rehype transforms add their
+ * markup. Positions survive every step, so any later check can point at a Markdown line
+ * and column.
  */
 export function createProcessor(options: ProcessorOptions) {
   return unified()
