@@ -173,7 +173,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
     // Once a day, entries no build has used for a month go.
-    await cache.settled();
     await Promise.all([pruneParseCache(), pruneLayoutCache()]);
     return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: await words, timings, parse: stats };
   } finally {

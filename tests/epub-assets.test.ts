@@ -71,9 +71,12 @@ function zipEntries(zip: Uint8Array): Array<{ name: string; method: number; comp
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const entries = [];
   for (let offset = 0; view.getUint32(offset, true) === 0x04034b50; ) {
-    const [method, compressed, size, nameLength, extraLength] = [8, 18, 22, 26, 28].map((at, index) =>
-      index === 0 || index >= 3 ? view.getUint16(offset + at, true) : view.getUint32(offset + at, true),
-    ) as [number, number, number, number, number];
+    // The fields of a local file header, at their offsets in it.
+    const method = view.getUint16(offset + 8, true);
+    const compressed = view.getUint32(offset + 18, true);
+    const size = view.getUint32(offset + 22, true);
+    const nameLength = view.getUint16(offset + 26, true);
+    const extraLength = view.getUint16(offset + 28, true);
     const name = new TextDecoder().decode(zip.subarray(offset + 30, offset + 30 + nameLength));
     entries.push({ name, method, compressed, size });
     offset += 30 + nameLength + extraLength + compressed;

@@ -28,17 +28,24 @@ export default function remarkGfmWhereUsed(this: Processor): void {
   const data = this.data();
   const syntax = (data.micromarkExtensions ??= []);
   const fromMarkdown = (data.fromMarkdownExtensions ??= []);
-  const autolink = { syntax: gfmAutolinkLiteral(), fromMarkdown: gfmAutolinkLiteralFromMarkdown() };
-  const table = { syntax: gfmTable(), fromMarkdown: gfmTableFromMarkdown() };
-  const slots = { autolinkSyntax: syntax.length, tableSyntax: syntax.length + 3, autolinkFromMarkdown: fromMarkdown.length };
-  syntax.push(autolink.syntax, gfmFootnote(), gfmStrikethrough(), table.syntax, gfmTaskListItem());
-  fromMarkdown.push(autolink.fromMarkdown, gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), table.fromMarkdown, gfmTaskListItemFromMarkdown());
-  const parse = this.parser!;
+  const autolinkSyntax = gfmAutolinkLiteral();
+  const autolinkFromMarkdown = gfmAutolinkLiteralFromMarkdown();
+  const tableSyntax = gfmTable();
+  // In remark-gfm's order, noting where the two sit in the lists remark-parse reads, to be
+  // swapped per chapter.
+  const autolinkSyntaxAt = syntax.push(autolinkSyntax) - 1;
+  syntax.push(gfmFootnote(), gfmStrikethrough());
+  const tableSyntaxAt = syntax.push(tableSyntax) - 1;
+  syntax.push(gfmTaskListItem());
+  const autolinkFromMarkdownAt = fromMarkdown.push(autolinkFromMarkdown) - 1;
+  fromMarkdown.push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+  const parse = this.parser;
+  if (!parse) throw new Error('remarkGfmWhereUsed must come after remark-parse, whose parser it wraps');
   this.parser = (document, file) => {
     const autolinks = mayHoldAutolink.test(document);
-    syntax[slots.autolinkSyntax] = autolinks ? autolink.syntax : {};
-    fromMarkdown[slots.autolinkFromMarkdown] = autolinks ? autolink.fromMarkdown : {};
-    syntax[slots.tableSyntax] = mayHoldTable.test(document) ? table.syntax : {};
+    syntax[autolinkSyntaxAt] = autolinks ? autolinkSyntax : {};
+    fromMarkdown[autolinkFromMarkdownAt] = autolinks ? autolinkFromMarkdown : {};
+    syntax[tableSyntaxAt] = mayHoldTable.test(document) ? tableSyntax : {};
     return parse(document, file);
   };
 }
