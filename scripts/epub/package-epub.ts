@@ -1,5 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { EPub } from 'epub-gen-memory';
+import { deflateEntries } from './deflate-entries.ts';
 
 /** One file of the EPUB, exactly as it must ship, with its path under `OEBPS/`. */
 export interface PackagedFile {
@@ -52,6 +53,7 @@ function worthDeflating(file: PackagedFile): boolean {
  * time. Here it only packages: its templates are replaced by ones that print our rendered
  * text verbatim, chapter content passes as a template variable that its sanitiser never
  * sees, our files are added under the names we chose, and every zip entry gets `modified`.
+ * Its JSZip still writes the archive, from entries that Node's zlib has deflated.
  */
 class VerbatimEpub extends EPub {
   /**
@@ -67,6 +69,11 @@ class VerbatimEpub extends EPub {
   stampEntries(date: Date): void {
     // JSZip stores each entry's DOS time from the date's UTC fields: no time zone leaks in.
     for (const entry of Object.values(this.zip.files)) entry.date = date;
+  }
+
+  /** Deflates the entries that are not stored, with Node's zlib (see {@link deflateEntries}). */
+  deflate(level: number): Promise<void> {
+    return deflateEntries(this.zip, level);
   }
 }
 
@@ -99,10 +106,6 @@ export async function packageEpub(contents: EpubContents): Promise<Uint8Array> {
   await epub.render();
   for (const file of contents.files) epub.addFile(file);
   epub.stampEntries(contents.modified);
-  return epub.generateAsync({
-    type: 'uint8array',
-    mimeType: 'application/epub+zip',
-    compression: 'DEFLATE',
-    compressionOptions: { level: 9 },
-  });
+  await epub.deflate(9);
+  return epub.generateAsync({ type: 'uint8array', mimeType: 'application/epub+zip', compression: 'DEFLATE' });
 }
