@@ -16,6 +16,7 @@ import { allFormats, type Format } from './output/formats.ts';
 import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
 import { pruneLayoutCache } from './pdf/layout-cache.ts';
+import { PrintChapterCache, prunePrintCache } from './pdf/print-chapter-cache.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
@@ -98,6 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const browser = options.browser ?? new SharedBrowser();
   // Its writes to disk go on in the background until the build ends.
   const cache = ChapterCache.persistent();
+  const printCache = PrintChapterCache.persistent();
   let staging: StagedOutput | undefined;
   try {
     const { book, files, stats } = await timed('parse', () =>
@@ -127,7 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const site = await timed('html', () => renderHtml(book, { pages: wanted.has('html') }));
     await out.writeAll(site.map((file) => ({ relative: `html/${file.path}`, data: file.data })));
     if (wanted.has('html')) names.set('html', 'html');
-    const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang))) : undefined;
+    const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang), printCache)) : undefined;
     progress({ stage: 'html', finished: 'rendered HTML' });
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
@@ -173,10 +175,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
     // Once a day, entries no build has used for a month go.
-    await Promise.all([pruneParseCache(), pruneLayoutCache()]);
+    await Promise.all([pruneParseCache(), pruneLayoutCache(), prunePrintCache()]);
     return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: await words, timings, parse: stats };
   } finally {
-    await Promise.all([staging?.discard(), browser.close(), cache.settled()]);
+    await Promise.all([staging?.discard(), browser.close(), cache.settled(), printCache.settled()]);
   }
 }
 

@@ -40,7 +40,7 @@ async function prepare(manuscript: string, dir: string): Promise<PrintBody> {
     mkdirSync(path.dirname(path.join(dir, file.path)), { recursive: true });
     writeFileSync(path.join(dir, file.path), file.data);
   }
-  return printBody(book, await loadHyphenator(book.config.lang));
+  return await printBody(book, await loadHyphenator(book.config.lang));
 }
 
 /**

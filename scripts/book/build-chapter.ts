@@ -13,8 +13,10 @@ import type { Chapter, OutlineEntry } from './types.ts';
  * Assembles a {@link Chapter} from a parsed file: title (front matter, else the first
  * level-1 heading, else the file name with a warning), role, outline and ids. A chapter
  * whose body has no level-1 heading gets one from its title, so every chapter opens alike.
+ * `parsed` is the file's tree and the key its parse is cached under.
  */
-export function buildChapter(tree: Root, file: VFile, index: number, sourcePath: string, usedNames: Set<string>): Chapter {
+export function buildChapter(parsed: { tree: Root; key: string }, file: VFile, index: number, sourcePath: string, usedNames: Set<string>): Chapter {
+  const { tree } = parsed;
   const frontMatter = file.data.frontMatter ?? {};
   const firstHeading = findFirst(tree, 'h1');
   const declaredTitle = typeof frontMatter.title === 'string' ? smartenText(frontMatter.title.trim()) : undefined;
@@ -49,6 +51,7 @@ export function buildChapter(tree: Root, file: VFile, index: number, sourcePath:
     outline,
     ids,
     frontMatter,
+    parseKey: parsed.key,
   };
 }
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { BackgroundWrites } from '../cache/background-writes.ts';
 import { cacheDir } from '../cache/cache-dir.ts';
 import { pruneCache, touchCacheEntry } from '../cache/prune-cache.ts';
-import { writeFileAtomic } from '../cache/write-file-atomic.ts';
 import { decodeParsedRecord, type ParsedRecord } from '../parse/parsed-record.ts';
 
 /** What a chapter's parse depends on besides its own text and path; the same for every chapter of a build. */
@@ -37,7 +37,7 @@ export class ChapterCache {
   /** The last entry per chapter path, so the memory held stays one book's worth. */
   readonly #memory = new Map<string, { key: string; bytes: Uint8Array }>();
   /** Writes to the folder not yet finished. */
-  readonly #writing = new Set<Promise<void>>();
+  readonly #writing = new BackgroundWrites();
 
   /** A cache in memory, kept on disk too when `dir` is given. */
   constructor(options: { dir?: string } = {}) {
@@ -71,16 +71,12 @@ export class ChapterCache {
    */
   write(chapterPath: string, key: string, bytes: Uint8Array): void {
     this.#memory.set(chapterPath, { key, bytes });
-    if (!this.#dir) return;
-    const writing: Promise<void> = writeFileAtomic(path.join(this.#dir, `${key}.v8`), bytes)
-      .catch(() => undefined)
-      .finally(() => this.#writing.delete(writing));
-    this.#writing.add(writing);
+    if (this.#dir) this.#writing.start(path.join(this.#dir, `${key}.v8`), bytes);
   }
 
   /** Resolves when every write started so far is on disk (or has failed, which only makes a later build slower). */
-  async settled(): Promise<void> {
-    await Promise.all(this.#writing);
+  settled(): Promise<void> {
+    return this.#writing.settled();
   }
 }
 

@@ -61,7 +61,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const parsable = read.filter((file) => !hasErrors([file]));
   let done = sources.length - parsable.length;
   const cache = options.cache ?? ChapterCache.persistent();
-  const { trees, stats } = await parseChapters(parsable, {
+  const { trees, keys, stats } = await parseChapters(parsable, {
     manuscriptDir: root,
     cache,
     workers: options.workers,
@@ -73,14 +73,14 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const chapterFiles: VFile[] = [];
   // A cache of our own is settled here; one passed in is the caller's to settle.
   if (!options.cache) await cache.settled();
-  const treeOf = new Map(parsable.map((file, index) => [file, trees[index]!]));
+  const parsedOf = new Map(parsable.map((file, index) => [file, { tree: trees[index]!, key: keys[index]! }]));
   for (const [index, file] of read.entries()) {
-    const tree = treeOf.get(file);
-    if (!tree) {
+    const parsed = parsedOf.get(file);
+    if (!parsed) {
       chapterFiles.push(file);
       continue;
     }
-    const chapter = buildChapter(tree, file, chapters.length, present[index]!, usedNames);
+    const chapter = buildChapter(parsed, file, chapters.length, present[index]!, usedNames);
     chapters.push(chapter);
     chapterFiles.push(chapter.file);
   }

@@ -55,13 +55,14 @@ export interface ParseChaptersOptions {
 }
 
 /**
- * Parses chapter files (freshly read, without messages) into hast trees, in their order:
+ * Parses chapter files (freshly read, without messages) into hast trees, in their order,
+ * each with the key its parse is cached under (see `chapterKey`):
  * a chapter whose parse the cache holds is taken from it, the others are parsed, on
  * worker threads when that pays, and stored (on disk in the background: see
  * `ChapterCache.settled`). Each file ends with the messages and data of its parse, as if
  * the processor had run on it.
  */
-export async function parseChapters(files: readonly VFile[], options: ParseChaptersOptions): Promise<{ trees: Root[]; stats: ParseStats }> {
+export async function parseChapters(files: readonly VFile[], options: ParseChaptersOptions): Promise<{ trees: Root[]; keys: string[]; stats: ParseStats }> {
   const [fingerprint, assets] = await Promise.all([parseFingerprint(), assetListingHash(options.manuscriptDir)]);
   const context = { manuscriptDir: options.manuscriptDir, fingerprint, assets };
   const jobs: ParseJob[] = files.map((file) => ({ path: file.path, value: String(file.value), key: chapterKey(context, file) }));
@@ -78,5 +79,5 @@ export async function parseChapters(files: readonly VFile[], options: ParseChapt
     options.cache.write(jobs[index]!.path, jobs[index]!.key, bytes);
   }
   const trees = files.map((file, index) => restoreParsedRecord(records[index]!, file));
-  return { trees, stats: { parsed: misses.length, reused: files.length - misses.length, workers: Math.min(workers, Math.max(misses.length - 1, 0)) } };
+  return { trees, keys: jobs.map((job) => job.key), stats: { parsed: misses.length, reused: files.length - misses.length, workers: Math.min(workers, Math.max(misses.length - 1, 0)) } };
 }

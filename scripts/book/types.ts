@@ -40,6 +40,12 @@ export interface Chapter {
   ids: Set<string>;
   /** The front matter as written, including keys the tool does not know (template variables). */
   frontMatter: Record<string, unknown>;
+  /**
+   * The key the chapter's parse is cached under (see `chapterKey`): a hash of its path, its
+   * text and the parse code. Everything above but `index`, `name` and `id`, which depend on
+   * the other chapters, follows from it.
+   */
+  parseKey: string;
 }
 
 /** A file of the manuscript that the book uses: an image or the cover. */

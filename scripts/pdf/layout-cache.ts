@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { cacheDir } from '../cache/cache-dir.ts';
@@ -44,11 +45,14 @@ export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<Lay
   };
 }
 
-/** A part of a layout measured before under the same key, or undefined. */
+/**
+ * A part of a layout measured before under the same key, or undefined. Read
+ * synchronously, as the print HTML cache reads (see `PrintChapterCache.read`).
+ */
 export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(key: string): Promise<T | undefined> {
   const file = path.join(layoutCacheDir(), `${key}.json`);
   try {
-    const layout = JSON.parse(await readFile(file, 'utf8')) as T;
+    const layout = JSON.parse(readFileSync(file, 'utf8')) as T;
     await touchCacheEntry(file);
     return layout;
   } catch {

@@ -1,12 +1,11 @@
 import type { Book } from '../book/types.ts';
-import { chapterSection } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
-import { hyphenateTree, type Hyphenator } from '../render/hyphenate-tree.ts';
-import { pageAnchors } from '../render/page-anchors.ts';
-import { serializeHtml } from '../render/serialize-html.ts';
+import type { Hyphenator } from '../render/hyphenate-tree.ts';
 import { renderTemplate } from '../render/templates.ts';
 import { printAddressing } from './print-addressing.ts';
+import { printChapter } from './print-chapter.ts';
+import { printChapterKeys, type PrintChapterCache } from './print-chapter-cache.ts';
 import { printPageStyles } from './print-page-styles.ts';
 import { folio, type PrintPlan } from './print-plan.ts';
 
@@ -20,23 +19,27 @@ export interface PrintBody {
 }
 
 /**
- * Serialises every chapter for print once: one document for the whole book, so ids are
- * prefixed with their chapter's id and links become fragments; every page anchor gets an
- * id, so measuring can learn its page; running text gets soft hyphens when there are
- * patterns for the book's language.
+ * Serialises every chapter for print (see `printChapter`): one document for the whole
+ * book, so ids are prefixed with their chapter's id and links become fragments; every
+ * page anchor gets an id, so measuring can learn its page; running text gets soft hyphens
+ * when there are patterns for the book's language. With a `cache`, a chapter serialised
+ * before under the same key (see `printChapterKeys`) is taken from it, and the others are
+ * stored in it.
  */
-export function printBody(book: Book, hyphenate: Hyphenator | undefined): PrintBody {
+export async function printBody(book: Book, hyphenate: Hyphenator | undefined, cache?: PrintChapterCache): Promise<PrintBody> {
   const addressing = printAddressing(book);
+  const keys = cache ? await printChapterKeys(book, hyphenate !== undefined) : undefined;
+  const cached = await Promise.all(book.chapters.map((chapter) => (keys ? cache!.read(keys.get(chapter.id)!) : undefined)));
   const chapters = new Map<string, string>();
   const anchors = new Map<string, string[]>();
-  for (const chapter of book.chapters) {
-    const section = chapterSection(chapter, addressing);
-    anchors.set(chapter.id, pageAnchors(section).map((element, index) => {
-      if (typeof element.properties.id !== 'string') element.properties.id = `${chapter.id}--a${index}`;
-      return element.properties.id;
-    }));
-    if (hyphenate && !chapter.lang) hyphenateTree(section, hyphenate);
-    chapters.set(chapter.id, serializeHtml(section));
+  for (const [index, chapter] of book.chapters.entries()) {
+    let printed = cached[index];
+    if (!printed) {
+      printed = printChapter(chapter, addressing, hyphenate);
+      if (keys) cache!.write(keys.get(chapter.id)!, printed);
+    }
+    chapters.set(chapter.id, printed.html);
+    anchors.set(chapter.id, printed.anchors);
   }
   return { book, chapters, anchors };
 }

@@ -104,8 +104,11 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
     const known = new Map(cached.filter((entry): entry is readonly [string, ChapterLayout] => entry[1] !== undefined));
     const cachedFront = await readCachedLayout<FrontLayout>(keys.front);
     const toMeasure = !cachedFront || known.size < keys.chapters.size;
-    // The parts' documents, for measuring and printing: not made for an EPUB whose layout is all cached.
-    const documents = toMeasure || options.forPrint ? partDocuments(body, parts, readTemplateFile('print/measure.css')) : [];
+    // A book to be printed is measured in the parts it prints in, whose pages stay open to
+    // print; for an EPUB's page list alone, the parts hold only what the cache lacks.
+    const measuring = options.forPrint ? parts : partsToMeasure(body, lanes, known, cachedFront !== undefined, options.charactersPerPart);
+    const measureCss = readTemplateFile('print/measure.css');
+    const documents = options.forPrint ? partDocuments(body, parts, measureCss) : [];
     let layout: BookLayout;
     if (toMeasure) {
       const measured = await measureLayout({
@@ -113,8 +116,8 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
         // Waited for only when there is something to measure.
         browser: (await options.browser.acquire()).browser,
         body,
-        parts,
-        documents,
+        parts: measuring,
+        documents: options.forPrint ? documents : partDocuments(body, measuring, measureCss),
         known,
         knownFront: cachedFront,
         lanes,
@@ -133,6 +136,19 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
     await Promise.all([pages.close(), ...[...open.values()].map((page) => page.close())]);
     throw asPrintError(error, timeout);
   }
+}
+
+/**
+ * The parts to measure a book in when it is not to be printed: only the chapters whose
+ * layout `known` lacks, cut as `splitBook` cuts a book (one part when they are few), and
+ * the front pages in the first part unless `frontKnown`. A chapter lays out the same in
+ * any document, so after an edit Chromium loads and lays out the edited chapter, not the
+ * half of the book around it.
+ */
+function partsToMeasure(body: PrintBody, lanes: number, known: ReadonlyMap<string, ChapterLayout>, frontKnown: boolean, most?: number): BookPart[] {
+  const book = { ...body.book, chapters: body.book.chapters.filter((chapter) => !known.has(chapter.id)) };
+  const parts = splitBook(book, lanes, most).map((part) => ({ ...part, front: part.front && !frontKnown }));
+  return parts.length === 0 && !frontKnown ? [{ chapterIds: [], front: true }] : parts;
 }
 
 /** Everything {@link PrintableBook} prints from. */

@@ -23,7 +23,7 @@ export async function stagePrint(book: Book): Promise<StagedPrint> {
     writeFileSync(path.join(dir, file.path), file.data);
   }
   return {
-    body: printBody(book, await loadHyphenator(book.config.lang)),
+    body: await printBody(book, await loadHyphenator(book.config.lang)),
     dir,
     fontsCss: String(site.find((file) => file.path === 'fonts/fonts.css')!.data),
   };

@@ -1,0 +1,80 @@
+/**
+ * The print HTML cache: a chapter's print HTML is reused only under a key of everything it
+ * follows from, a bad entry is a miss, and an EPUB-only rebuild after an edit (which
+ * measures only the edited chapter, in a document of its own) matches a cold build.
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { loadBook } from '../scripts/book/load-book.ts';
+import { PrintChapterCache, printChapterKeys } from '../scripts/pdf/print-chapter-cache.ts';
+import { printBody } from '../scripts/pdf/print-document.ts';
+import { loadHyphenator } from '../scripts/render/hyphenate-tree.ts';
+import { defaultManuscript, fixturesDir } from './helpers/paths.ts';
+import { runCli, tempDir } from './helpers/run-cli.ts';
+
+test('a chapter\'s key changes with its hyphenation and with the id of a chapter it links to, and only then', async () => {
+  const { book } = await loadBook(defaultManuscript);
+  const keys = await printChapterKeys(book, true);
+  assert.deepEqual(await printChapterKeys((await loadBook(defaultManuscript)).book, true), keys, 'the same book, parsed again, has the same keys');
+  const unhyphenated = await printChapterKeys(book, false);
+  assert.ok(book.chapters.every((chapter) => unhyphenated.get(chapter.id) !== keys.get(chapter.id)));
+
+  // The conclusion links to operation-bear.md: its print links are fragments named by that chapter's id.
+  const target = book.chapters.find((chapter) => chapter.sourcePath === 'operation-bear.md')!;
+  const linking = book.chapters.filter((chapter) => chapter !== target && JSON.stringify(chapter.tree).includes('"targetPath":"operation-bear.md"'));
+  assert.ok(linking.length > 0, 'some chapter links to operation-bear.md');
+  const before = new Map(book.chapters.map((chapter) => [chapter, keys.get(chapter.id)!]));
+  target.id = `${target.id}-renamed`;
+  const renamed = await printChapterKeys(book, true);
+  for (const chapter of book.chapters) {
+    const changed = chapter === target || linking.includes(chapter);
+    assert.equal(renamed.get(chapter.id) !== before.get(chapter), changed, `${chapter.sourcePath}: key ${changed ? 'changes' : 'stays'}`);
+  }
+});
+
+test('chapters come from the cache as they were made, and a garbled or truncated entry is a miss', async () => {
+  const { book } = await loadBook(defaultManuscript);
+  const hyphenate = await loadHyphenator(book.config.lang);
+  const fresh = await printBody(book, hyphenate);
+  const dir = tempDir('quire-print-cache-');
+  const cache = new PrintChapterCache(dir);
+  assert.deepEqual(await printBody(book, hyphenate, cache), fresh);
+  await cache.settled();
+  const entries = readdirSync(dir);
+  assert.equal(entries.length, book.chapters.length);
+  // Every chapter from the cache: the entries are what a fresh serialisation gives.
+  assert.deepEqual(await printBody(book, hyphenate, cache), fresh);
+
+  const [garbled, truncated] = entries.map((name) => path.join(dir, name));
+  writeFileSync(garbled!, '{"html": 42}');
+  writeFileSync(truncated!, readFileSync(truncated!, 'utf8').slice(0, 100));
+  assert.deepEqual(await printBody(book, hyphenate, cache), fresh);
+  await cache.settled();
+  assert.ok(JSON.parse(readFileSync(garbled!, 'utf8')).html.length > 0, 'a bad entry is written again');
+});
+
+test('an EPUB-only rebuild after a one-chapter edit reuses the print HTML of the others and matches a cold build', () => {
+  const manuscript = path.join(tempDir(), 'manuscript');
+  cpSync(path.join(fixturesDir, 'books/minimal'), manuscript, { recursive: true });
+  const build = (cacheDir: string) => {
+    const out = tempDir();
+    const run = runCli(['build', '--format', 'epub', '--quiet', '--manuscript', manuscript, '--out', out], { QUIRE_CACHE_DIR: cacheDir });
+    assert.equal(run.status, 0, run.stderr);
+    return readFileSync(path.join(out, 'a-minimal-book.epub'));
+  };
+  const cache = tempDir('quire-cache-');
+  build(cache);
+  const printed = readdirSync(path.join(cache, 'print'));
+  const layouts = readdirSync(path.join(cache, 'layout'));
+  assert.equal(printed.length, 2);
+
+  appendFileSync(path.join(manuscript, '02-closing.md'), '\nA sentence added after the first build, long enough to be its own paragraph.\n');
+  const incremental = build(cache);
+  const printedAfter = readdirSync(path.join(cache, 'print'));
+  assert.equal(printedAfter.length, 3, 'only the edited chapter was serialised again');
+  assert.ok(printed.every((name) => printedAfter.includes(name)));
+  assert.equal(readdirSync(path.join(cache, 'layout')).length, layouts.length + 1, 'only the edited chapter was measured again');
+  assert.ok(incremental.equals(build(tempDir('quire-cache-'))), 'the rebuild is byte for byte a cold build');
+});
