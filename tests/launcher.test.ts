@@ -2,15 +2,17 @@
  * The launcher (`scripts/quire.mjs`), which the npm scripts and every other test run: it
  * never runs stale code, two commands can build its bundle at once, its internal errors
  * name the TypeScript sources, a source that does not compile is reported, a read-only
- * node_modules falls back to tsx, and it builds what a run from the sources builds, byte
- * for byte. Changes to sources are made in a copy of the project, never in this one.
+ * node_modules falls back to tsx, it builds what a run from the sources builds, byte for
+ * byte, and its bundle holds no HTTP client and keeps pdf-lib for builds that print. Changes to sources are made in a copy of the project, never in this one.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pruneBundles } from '../scripts/launcher/build-bundle.mjs';
+import { bundleKey } from '../scripts/launcher/bundle-key.mjs';
+import { projectRoot } from '../scripts/toolchain-paths.ts';
 import { defaultManuscript } from './helpers/paths.ts';
 import { copyProject } from './helpers/project-copy.ts';
 import { launcherEntry, runCli, sourceEntry, tempDir, type CliRun } from './helpers/run-cli.ts';
@@ -125,4 +127,27 @@ test('a build through the launcher and one from the sources through tsx give the
   assert.equal(files.length, 2, files.join(', '));
   assert.deepEqual(readdirSync(outs[1]!).filter((name) => /\.(epub|pdf)$/.test(name)).sort(), files);
   for (const name of files) assert.ok(readFileSync(path.join(outs[0]!, name)).equals(readFileSync(path.join(outs[1]!, name))), `${name} differs`);
+});
+
+test('the bundle carries no HTTP client, and an EPUB build loads no pdf-lib', () => {
+  assert.equal(runCli(['--help']).status, 0);
+  const dir = path.join(realpathSync(path.join(projectRoot, 'node_modules/.cache/quire/bundle')), bundleKey(projectRoot));
+  const files = new Map(readdirSync(dir).filter((name) => name.endsWith('.mjs')).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+  // esbuild heads each module it bundles with a comment naming its file.
+  const holding = (module: string) => [...files].filter(([, text]) => text.includes(`\n// ${module}`)).map(([name]) => name);
+  for (const client of ['node_modules/node-fetch/', 'node_modules/whatwg-url/', 'node_modules/tr46/', 'node_modules/epub-gen-memory/dist/lib/util/fetchable.js']) {
+    assert.deepEqual(holding(client), [], `no ${client}`);
+  }
+  assert.equal(holding('scripts/launcher/epub-fetch-refused.cjs').length, 1, 'the refusing fetcher stands in');
+
+  // What a build loads before it prints: the build module and the chunks it imports statically.
+  const loaded = new Set([...files.keys()].filter((name) => /^build-[A-Z\d]+\.mjs$/.test(name)));
+  assert.equal(loaded.size, 1);
+  for (const name of loaded) {
+    for (const match of files.get(name)!.matchAll(/(?<!import\()(?:from |import )"\.\/([^"]+\.mjs)"/g)) loaded.add(match[1]!);
+  }
+  const pdfLib = holding('node_modules/pdf-lib/');
+  assert.ok(pdfLib.length > 0, 'pdf-lib is in the bundle');
+  assert.deepEqual(pdfLib.filter((name) => loaded.has(name)), [], 'but not in what a build loads before it prints');
+  assert.ok(holding('node_modules/epub-gen-memory/').some((name) => loaded.has(name)), 'the walk finds the EPUB packager');
 });

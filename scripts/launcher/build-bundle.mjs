@@ -15,6 +15,24 @@ const keptPerProject = 3;
 const abandonedAfterMs = 60 * 60 * 1000;
 
 /**
+ * An esbuild plugin that bundles `scripts/launcher/epub-fetch-refused.cjs` in place of
+ * epub-gen-memory's fetcher: see that file.
+ *
+ * @param {string} root the project's folder
+ * @returns {import('esbuild').Plugin}
+ */
+function refuseEpubFetches(root) {
+  return {
+    name: 'refuse-epub-fetches',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/fetchable$/ }, (args) =>
+        /[\\/]epub-gen-memory[\\/]/.test(args.importer) ? { path: path.join(root, 'scripts/launcher/epub-fetch-refused.cjs') } : undefined,
+      );
+    },
+  };
+}
+
+/**
  * Bundles the toolchain in `root` into the folder `dir`: `cli.mjs` (the command line,
  * `scripts/cli.ts`) and `parse-worker.mjs` (a parse worker's entry, which the bundled
  * pool starts natively), each with its source map, so stack traces name the `.ts`
@@ -57,6 +75,7 @@ export async function buildBundle(root, dir) {
       sourcesContent: false,
       keepNames: true,
       define: { QUIRE_BUNDLE: JSON.stringify({ projectRoot: root }) },
+      plugins: [refuseEpubFetches(root)],
       logLevel: 'error',
     });
     try {

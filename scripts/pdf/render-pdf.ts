@@ -1,5 +1,4 @@
 import os from 'node:os';
-import type { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import type { Book } from '../book/types.ts';
 import type { BookBrowser } from '../browser/book-browser.ts';
@@ -7,20 +6,15 @@ import { PagePool } from '../browser/page-pool.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { startConcurrently } from '../process/run-concurrently.ts';
 import { readTemplateFile, templatesDir } from '../render/templates.ts';
-import { appendPdfPart } from './append-pdf-part.ts';
 import { partDocuments, partPlan, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
 import { generatedText } from './css-generated-text.ts';
-import { finishPdf } from './finish-pdf.ts';
 import { dropCachedLayouts, layoutKeys, readCachedLayout, writeCachedLayout, type LayoutKeys } from './layout-cache.ts';
-import { loadPdf } from './load-pdf.ts';
 import { measureLayout, pageMapOf, type BookLayout, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
-import { normalizeStructureIds } from './normalize-structure-ids.ts';
-import { readPageMap, type PageMap } from './page-map.ts';
+import type { PageMap } from './page-map.ts';
 import { PartPage, type PartPageOptions } from './part-page.ts';
 import type { PrintBody } from './print-document.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
 import { printTimeoutMs } from './print-timeout.ts';
-import { retagFontSubsets } from './retag-font-subsets.ts';
 
 /** What laying out and printing need: the serialised book, the build's browser and where the files are. */
 export interface PrintOptions {
@@ -176,9 +170,14 @@ class PrintableBook implements LaidOutBook {
     let released: Promise<void> | undefined;
     const done = () => (released ??= browser.release());
     try {
+      // pdf-lib, a third of the toolchain's code, is loaded only by a build that prints,
+      // while Chromium prints.
+      const pdfModules = Promise.all([import('./join-pdf-parts.ts'), import('./page-map.ts'), import('./finish-pdf.ts')]);
       let plan = this.plan;
       for (let renders = 1; renders <= maxRenders; renders++) {
-        const document = await this.printParts(session.browser, plan);
+        const printed = this.printParts(session.browser, plan);
+        const [{ joinPdfParts }, { readPageMap }, { finishPdf }] = await pdfModules;
+        const document = await joinPdfParts(printed, this.printing.documents);
         const map = readPageMap(document);
         if (planHolds(plan, map)) {
           void this.close().then(done);
@@ -204,35 +203,23 @@ class PrintableBook implements LaidOutBook {
   }
 
   /**
-   * Prints every part following `plan`, `lanes` at a time, the ones still open first,
-   * reads each back as soon as it is printed, and joins them in order: structure ids
-   * numbered on across parts, font subsets tagged apart, links into other parts pointed at
-   * their targets.
+   * Prints every part following `plan`, `lanes` at a time, the ones still open first;
+   * returns each part's PDF, in the book's order, as soon as it is printed.
    */
-  private async printParts(browser: Browser, plan: PrintPlan): Promise<PDFDocument> {
+  private printParts(browser: Browser, plan: PrintPlan): Array<Promise<Uint8Array>> {
     const { body, parts, documents, lanes, pageOptions } = this.printing;
     const order = [...new Set([...this.open.keys(), ...parts.keys()])];
     const printing = startConcurrently(order, lanes, async (index) => {
       const page = this.open.get(index) ?? (await PartPage.open({ ...pageOptions, browser }, `part-${index}`, documents[index]!.html, false));
       this.open.delete(index);
       try {
-        return loadPdf(await page.print(partPlan(body, plan, parts, index)));
+        return await page.print(partPlan(body, plan, parts, index));
       } finally {
         await page.close();
       }
     });
     const printed = new Map(order.map((index, position) => [index, printing[position]!]));
-    let joined: PDFDocument | undefined;
-    let nextId = 1;
-    const fontTags = new Set<string>();
-    for (const index of parts.keys()) {
-      const part = await printed.get(index)!;
-      nextId = normalizeStructureIds(part, nextId);
-      retagFontSubsets(part, fontTags);
-      if (joined) appendPdfPart(joined, part, new Set(documents[index]!.outsideTargets));
-      else joined = part;
-    }
-    return joined!;
+    return [...parts.keys()].map((index) => printed.get(index)!);
   }
 }
 
