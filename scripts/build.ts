@@ -1,6 +1,5 @@
 import type { VFile } from 'vfile';
 import { ChapterCache, pruneParseCache } from './book/chapter-cache.ts';
-import { countWordsBetweenTasks } from './book/count-words.ts';
 import { loadBook } from './book/load-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
@@ -68,7 +67,7 @@ export interface BuildResult {
   outputs: BuiltOutput[];
   /** Pages of the PDF, when one was built. */
   pageCount?: number;
-  /** Words in the book (see `countWordsBetweenTasks`). */
+  /** Words in the book (see `countWords`). */
   words: number;
   /** How long each stage took, in milliseconds, in the order they finished. */
   timings: Array<{ stage: string; ms: number }>;
@@ -151,8 +150,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pageList = book.config.pageList === 'print';
     const epub = wanted.has('epub') ? Promise.all([pageList ? laidOut?.then((book) => book.plan) : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 
-    // Counted for the summary while the browser prints and the EPUB is packed.
-    const words = countWordsBetweenTasks(book);
     const [pdfResult, epubBytes] = await settleAll([pdf, epub]);
     // The web edition's print view: the document the PDF was printed from, as one file.
     if (print && wanted.has('html')) await out.write('html/print.html', renderPrintDocument(print, { plan: pdfResult?.plan }));
@@ -176,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     // Once a day, entries no build has used for a month go.
     await Promise.all([pruneParseCache(), pruneLayoutCache(), prunePrintCache()]);
-    return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: await words, timings, parse: stats };
+    return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: book.chapters.reduce((sum, chapter) => sum + chapter.words, 0), timings, parse: stats };
   } finally {
     await Promise.all([staging?.discard(), browser.close(), cache.settled(), printCache.settled()]);
   }

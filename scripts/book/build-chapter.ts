@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { reportWarning } from '../diagnostics/report.ts';
 import { smartenText } from '../transforms/remark-smart-typography.ts';
 import { matterOf } from './chapter-roles.ts';
+import { countWords } from './count-words.ts';
 import type { Chapter, OutlineEntry } from './types.ts';
 
 /**
@@ -26,6 +27,7 @@ export function buildChapter(parsed: { tree: Root; key: string }, file: VFile, i
     reportWarning(file, 'Chapter has no title: add `title:` to its front matter or a `# Heading`', { line: 1, column: 1 }, 'missing-title');
   }
   if (!firstHeading) tree.children.unshift(h('h1', title));
+  const words = (file.data.words ?? 0) + (firstHeading ? 0 : countWords(title));
 
   const epubType = typeof frontMatter['epub-type'] === 'string' ? frontMatter['epub-type'].trim() : 'chapter';
   let matter = matterOf(frontMatter.matter, epubType);
@@ -51,6 +53,7 @@ export function buildChapter(parsed: { tree: Root; key: string }, file: VFile, i
     outline,
     ids,
     frontMatter,
+    words,
     parseKey: parsed.key,
   };
 }

@@ -40,6 +40,8 @@ export interface Chapter {
   ids: Set<string>;
   /** The front matter as written, including keys the tool does not know (template variables). */
   frontMatter: Record<string, unknown>;
+  /** Words in the chapter, notes and title included (see `countWords`). */
+  words: number;
   /**
    * The key the chapter's parse is cached under (see `chapterKey`): a hash of its path, its
    * text and the parse code. Everything above but `index`, `name` and `id`, which depend on
@@ -74,6 +76,8 @@ export interface ChapterFileData {
   assets?: string[];
   /** Heading ids that were renamed to be valid XML names: authored slug → id. */
   idAliases?: Record<string, string>;
+  /** Words in the chapter's tree (see `rehypeWordCount`). */
+  words?: number;
 }
 
 /** A link from one chapter to another (or to a place in itself), kept on the `a` element's data. */
@@ -88,6 +92,7 @@ declare module 'vfile' {
     frontMatter: Record<string, unknown>;
     assets: string[];
     idAliases: Record<string, string>;
+    words: number;
   }
 }
 

@@ -8,7 +8,7 @@ import { pageAnchors } from '../render/page-anchors.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
-import { codePoints, typefaceFiles } from '../render/typeface-files.ts';
+import { typefaceFiles } from '../render/typeface-files.ts';
 import { accessibilityMetadata } from './accessibility-metadata.ts';
 import { optimizeImage } from './optimize-image.ts';
 import { packageEpub, type EpubContents, type PackagedFile } from './package-epub.ts';
@@ -145,7 +145,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   if (options.generatedCover && cover === generatedCoverPath) images.push({ path: generatedCoverPath, data: options.generatedCover });
   const mediaTypes = new Map([...book.assets.values()].map((asset) => [asset.relative, asset.mediaType]));
   mediaTypes.set(generatedCoverPath, 'image/jpeg');
-  const fonts = await typefaceFiles('fonts/', codePoints([...documents.map((document) => document.xhtml), nav]));
+  const fonts = await typefaceFiles('fonts/', [...documents.map((document) => document.xhtml), nav]);
 
   const manifest = [
     { id: 'nav', href: 'toc.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },

@@ -13,6 +13,7 @@ import rehypeRawWhenPresent from '../transforms/rehype-raw-when-present.ts';
 import rehypeResources from '../transforms/rehype-resources.ts';
 import rehypeSanitizeHtml from '../transforms/rehype-sanitize-html.ts';
 import rehypeUniqueIds from '../transforms/rehype-unique-ids.ts';
+import rehypeWordCount from '../transforms/rehype-word-count.ts';
 import rehypeXmlIds from '../transforms/rehype-xml-ids.ts';
 import remarkFootnoteCheck from '../transforms/remark-footnote-check.ts';
 import remarkFrontMatterData from '../transforms/remark-front-matter-data.ts';
@@ -52,5 +53,6 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeBookFootnotes)
     .use(rehypeUniqueIds)
     .use(rehypeResources, { manuscriptDir: options.manuscriptDir })
+    .use(rehypeWordCount)
     .freeze();
 }
