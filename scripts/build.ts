@@ -6,6 +6,7 @@ import type { Book } from './book/types.ts';
 import type { BookBrowser } from './browser/book-browser.ts';
 import { needsCover, needsLayout } from './browser/browser-needs.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
+import { FileCache } from './cache/file-cache.ts';
 import { renderCover } from './epub/render-cover.ts';
 import { epubImages, renderEpub } from './epub/render-epub.ts';
 import { pageBreaks } from './epub/page-list.ts';
@@ -15,7 +16,7 @@ import { allFormats, type Format } from './output/formats.ts';
 import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
 import { pruneLayoutCache } from './pdf/layout-cache.ts';
-import { PrintChapterCache, prunePrintCache } from './pdf/print-chapter-cache.ts';
+import { PrintChapterCache } from './pdf/print-chapter-cache.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
@@ -99,6 +100,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Its writes to disk go on in the background until the build ends.
   const cache = ChapterCache.persistent();
   const printCache = PrintChapterCache.persistent();
+  const imageCache = FileCache.persistent('images', '.bin');
+  const epubCache = FileCache.persistent('epub', '.xhtml');
   let staging: StagedOutput | undefined;
   try {
     const { book, files, stats } = await timed('parse', () =>
@@ -118,7 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const measure = needsLayout(wanted, book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
     const out = (staging = await StagedOutput.create(options.outDir));
-    const images = wanted.has('epub') ? epubImages(book) : undefined;
+    const images = wanted.has('epub') ? epubImages(book, imageCache) : undefined;
     // Awaited when the EPUB is packed; a build that fails before then must not leave it unhandled.
     images?.catch(() => undefined);
     // The renderers for the book's parts start while the book is rendered for the web and for print here.
@@ -146,7 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : Promise.resolve(undefined);
     const cover = drawCover ? drawnCover(book, browser, out.path('html')) : Promise.resolve(undefined);
     const packEpub = async (plan: PrintPlan | undefined, generatedCover: Uint8Array | undefined) =>
-      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan), images }));
+      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan), images, cache: epubCache }));
     const pageList = book.config.pageList === 'print';
     const epub = wanted.has('epub') ? Promise.all([pageList ? laidOut?.then((book) => book.plan) : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 
@@ -172,10 +175,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
     // Once a day, entries no build has used for a month go.
-    await Promise.all([pruneParseCache(), pruneLayoutCache(), prunePrintCache()]);
+    await Promise.all([pruneParseCache(), pruneLayoutCache(), printCache.prune(), imageCache.prune(), epubCache.prune()]);
     return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: book.chapters.reduce((sum, chapter) => sum + chapter.words, 0), timings, parse: stats };
   } finally {
-    await Promise.all([staging?.discard(), browser.close(), cache.settled(), printCache.settled()]);
+    await Promise.all([staging?.discard(), browser.close(), cache.settled(), printCache.settled(), imageCache.settled(), epubCache.settled()]);
   }
 }
 

@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /** The largest side, in pixels, an image keeps in the EPUB. */
 export const maxImageSide = 3200;
 
@@ -9,10 +7,12 @@ export const maxImageSide = 3200;
  * (which some older readers cannot show) are encoded again as baseline JPEG at high
  * quality; PNGs are recompressed losslessly, and kept as they were when that saves
  * nothing. EXIF orientation is applied and metadata dropped. Vector and other images pass
- * through untouched.
+ * through untouched. sharp (a native library that takes 50 ms to load) is loaded only when
+ * an image needs it.
  */
 export async function optimizeImage(data: Uint8Array, mediaType: string): Promise<Uint8Array> {
   if (mediaType !== 'image/jpeg' && mediaType !== 'image/png') return data;
+  const { default: sharp } = await import('sharp');
   const image = sharp(data, { failOn: 'error' });
   const { width = 0, height = 0, isProgressive } = await image.metadata();
   const tooLarge = Math.max(width, height) > maxImageSide;

@@ -1,15 +1,17 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Element } from 'hast';
-import { h } from 'hastscript';
 import type { Book, Chapter } from '../book/types.ts';
-import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
+import { chapterOutputKeys } from '../cache/chapter-output-keys.ts';
+import { codeFingerprint } from '../cache/code-fingerprint.ts';
+import type { FileCache } from '../cache/file-cache.ts';
+import { fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
-import { pageAnchors } from '../render/page-anchors.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
 import { typefaceFiles } from '../render/typeface-files.ts';
 import { accessibilityMetadata } from './accessibility-metadata.ts';
+import { epubChapterBody, pageId, pageMarker } from './epub-chapter-body.ts';
 import { optimizeImage } from './optimize-image.ts';
 import { packageEpub, type EpubContents, type PackagedFile } from './package-epub.ts';
 import type { PageBreak } from './page-list.ts';
@@ -33,15 +35,31 @@ export interface EpubOptions {
   pageBreaks?: PageBreak[];
   /** The book's images made ready for e-readers (see {@link epubImages}), if already under way. */
   images?: Promise<PackagedFile[]>;
+  /** Where chapters rendered by earlier builds are kept (see {@link cachedChapterBodies}). */
+  cache?: FileCache;
 }
 
 /**
  * The book's images as the EPUB carries them (see `optimizeImage`). sharp works on
  * threads of its own (and takes a tenth of a second to start), so a build starts this as
  * soon as the book is parsed, and the images are ready by the time the EPUB is packed.
+ * With a `cache`, an image made ready before (the same bytes, type and code) is taken
+ * from it, and sharp is not even loaded.
  */
-export function epubImages(book: Book): Promise<PackagedFile[]> {
-  return Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await optimizeImage(await readFile(asset.source), asset.mediaType) })));
+export function epubImages(book: Book, cache?: FileCache): Promise<PackagedFile[]> {
+  const code = cache ? codeFingerprint('scripts/epub/optimize-image.ts') : undefined;
+  return Promise.all(
+    [...book.assets.values()].map(async (asset) => {
+      const source = await readFile(asset.source);
+      if (!cache) return { path: asset.relative, data: await optimizeImage(source, asset.mediaType) };
+      const key = createHash('sha256').update(await code!).update('\u0000').update(asset.mediaType).update('\u0000').update(source).digest('hex');
+      const cached = cache.read(key);
+      if (cached) return { path: asset.relative, data: new Uint8Array(cached) };
+      const data = await optimizeImage(source, asset.mediaType);
+      cache.write(key, data);
+      return { path: asset.relative, data };
+    }),
+  );
 }
 
 /** Where the EPUB keeps a generated cover. */
@@ -57,13 +75,18 @@ function coverPath(book: Book, generated: boolean): string | undefined {
   return book.config.coverImage ?? (generated ? generatedCoverPath : undefined);
 }
 
+/** A chapter's section as XHTML, with the markers of the print pages `breaks` (see `epubChapterBody`). */
+export type ChapterBody = (chapter: Chapter, breaks: readonly PageBreak[]) => string;
+
 /**
  * Renders every XHTML content document of the EPUB in reading order: the cover page
- * (when there is a cover), the title page, the copyright page, then the chapters.
+ * (when there is a cover), the title page, the copyright page, then the chapters, each
+ * made by `chapterBody` (default: `epubChapterBody`, uncached).
  */
-export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean; pageBreaks?: PageBreak[] } = {}): EpubDocument[] {
+export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean; pageBreaks?: PageBreak[]; chapterBody?: ChapterBody } = {}): EpubDocument[] {
   const { config } = book;
   const addressing = fileAddressing(book, chapterFileName);
+  const chapterBody = options.chapterBody ?? ((chapter, breaks) => epubChapterBody(chapter, addressing, breaks));
   const documents: EpubDocument[] = [];
   const page = (title: string, body: string, matter?: string) =>
     renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title, body, matter });
@@ -77,22 +100,10 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
   documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, frontMarkers('titlepage') + titlePage(book), 'frontmatter') });
   documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: 'Copyright', xhtml: page('Copyright', frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
   for (const chapter of book.chapters) {
-    const section = chapterSection(chapter, addressing);
-    markPageBreaks(section, breaks.filter(({ place }) => 'chapterId' in place && place.chapterId === chapter.id));
-    const body = serializeXhtml(section);
+    const body = chapterBody(chapter, breaks.filter(({ place }) => 'chapterId' in place && place.chapterId === chapter.id));
     documents.push({ id: chapter.id, filename: chapterFileName(chapter), title: chapter.title, xhtml: page(chapter.title, body, chapter.matter) });
   }
   return documents;
-}
-
-/** The id of the marker of a print page in the EPUB. */
-function pageId(folio: string): string {
-  return `page-${folio}`;
-}
-
-/** The marker of a print page: an empty `span` with `epub:type="pagebreak"`, named by its folio. */
-function pageMarker(folio: string): Element {
-  return h('span', { id: pageId(folio), 'epub:type': 'pagebreak', role: 'doc-pagebreak', ariaLabel: folio });
 }
 
 /** The markers, as XHTML, of the print pages that begin at the start of a front document. */
@@ -103,22 +114,29 @@ function documentMarkers(breaks: readonly PageBreak[], document: string): string
     .join('');
 }
 
-/** Puts the markers of the pages that begin at each anchor at the start of that anchor, in order. */
-function markPageBreaks(section: Element, breaks: readonly PageBreak[]): void {
-  if (breaks.length === 0) return;
-  const anchors = pageAnchors(section);
-  const byAnchor = new Map<number, Element[]>();
-  for (const { folio, place } of breaks) {
-    if (!('anchorIndex' in place)) continue;
-    byAnchor.set(place.anchorIndex, [...(byAnchor.get(place.anchorIndex) ?? []), pageMarker(folio)]);
-  }
-  for (const [index, markers] of byAnchor) anchors[index]!.children.unshift(...markers);
+/**
+ * {@link ChapterBody} through `cache`: a chapter rendered before with the same parse, id,
+ * names of the chapters it links to and page markers (see `chapterOutputKeys`), by the
+ * same code, is taken from it, so a rebuild after an edit serialises only what changed.
+ */
+async function cachedChapterBodies(book: Book, cache: FileCache): Promise<ChapterBody> {
+  const addressing = fileAddressing(book, chapterFileName);
+  const keyOf = await chapterOutputKeys(book, 'scripts/epub/epub-chapter-body.ts', chapterFileName);
+  return (chapter, breaks) => {
+    const key = keyOf(chapter, breaks.map(({ folio, place }) => `${folio}@${'anchorIndex' in place ? place.anchorIndex : ''}`));
+    const cached = cache.read(key)?.toString('utf8');
+    if (cached !== undefined) return cached;
+    const body = epubChapterBody(chapter, addressing, breaks);
+    cache.write(key, body);
+    return body;
+  };
 }
 
 /** Renders the whole book as EPUB 3 bytes. */
 export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
   const { config } = book;
-  const documents = renderEpubDocuments(book, { generatedCover: options.generatedCover !== undefined, pageBreaks: options.pageBreaks });
+  const chapterBody = options.cache ? await cachedChapterBodies(book, options.cache) : undefined;
+  const documents = renderEpubDocuments(book, { generatedCover: options.generatedCover !== undefined, pageBreaks: options.pageBreaks, chapterBody });
   const chapterFiles = new Map(book.chapters.map((chapter) => [chapter.id, chapterFileName(chapter)]));
   const frontFiles: Record<string, string> = { titlepage: 'titlepage.xhtml', copyright: 'copyright.xhtml', nav: 'toc.xhtml' };
   const pages = (options.pageBreaks ?? []).map(({ folio, place }) => ({

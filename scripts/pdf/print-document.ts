@@ -29,11 +29,10 @@ export interface PrintBody {
 export async function printBody(book: Book, hyphenate: Hyphenator | undefined, cache?: PrintChapterCache): Promise<PrintBody> {
   const addressing = printAddressing(book);
   const keys = cache ? await printChapterKeys(book, hyphenate !== undefined) : undefined;
-  const cached = await Promise.all(book.chapters.map((chapter) => (keys ? cache!.read(keys.get(chapter.id)!) : undefined)));
   const chapters = new Map<string, string>();
   const anchors = new Map<string, string[]>();
-  for (const [index, chapter] of book.chapters.entries()) {
-    let printed = cached[index];
+  for (const chapter of book.chapters) {
+    let printed = keys && cache!.read(keys.get(chapter.id)!);
     if (!printed) {
       printed = printChapter(chapter, addressing, hyphenate);
       if (keys) cache!.write(keys.get(chapter.id)!, printed);

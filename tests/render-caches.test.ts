@@ -1,17 +1,22 @@
 /**
- * The print HTML cache: a chapter's print HTML is reused only under a key of everything it
- * follows from, a bad entry is a miss, and an EPUB-only rebuild after an edit (which
- * measures only the edited chapter, in a document of its own) matches a cold build.
+ * The caches of rendered chapters: a chapter's print HTML, or its EPUB XHTML, is reused
+ * only under a key of everything it follows from, and a bad entry is a miss. An EPUB-only rebuild after an edit (which
+ * measures only the edited chapter, in a document of its own, and takes the other
+ * chapters' XHTML from the EPUB cache) matches a cold build.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadBook } from '../scripts/book/load-book.ts';
+import { FileCache } from '../scripts/cache/file-cache.ts';
+import type { PageBreak } from '../scripts/epub/page-list.ts';
+import { chapterFileName, renderEpub, renderEpubDocuments } from '../scripts/epub/render-epub.ts';
 import { PrintChapterCache, printChapterKeys } from '../scripts/pdf/print-chapter-cache.ts';
 import { printBody } from '../scripts/pdf/print-document.ts';
 import { loadHyphenator } from '../scripts/render/hyphenate-tree.ts';
 import { defaultManuscript, fixturesDir } from './helpers/paths.ts';
+import { readEpub } from './helpers/read-epub.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 
 test('a chapter\'s key changes with its hyphenation and with the id of a chapter it links to, and only then', async () => {
@@ -39,7 +44,7 @@ test('chapters come from the cache as they were made, and a garbled or truncated
   const hyphenate = await loadHyphenator(book.config.lang);
   const fresh = await printBody(book, hyphenate);
   const dir = tempDir('quire-print-cache-');
-  const cache = new PrintChapterCache(dir);
+  const cache = new PrintChapterCache(new FileCache(dir, '.json'));
   assert.deepEqual(await printBody(book, hyphenate, cache), fresh);
   await cache.settled();
   const entries = readdirSync(dir);
@@ -55,7 +60,7 @@ test('chapters come from the cache as they were made, and a garbled or truncated
   assert.ok(JSON.parse(readFileSync(garbled!, 'utf8')).html.length > 0, 'a bad entry is written again');
 });
 
-test('an EPUB-only rebuild after a one-chapter edit reuses the print HTML of the others and matches a cold build', () => {
+test('an EPUB-only rebuild after a one-chapter edit reuses the print HTML, layout and EPUB XHTML of the others and matches a cold build', () => {
   const manuscript = path.join(tempDir(), 'manuscript');
   cpSync(path.join(fixturesDir, 'books/minimal'), manuscript, { recursive: true });
   const build = (cacheDir: string) => {
@@ -68,7 +73,9 @@ test('an EPUB-only rebuild after a one-chapter edit reuses the print HTML of the
   build(cache);
   const printed = readdirSync(path.join(cache, 'print'));
   const layouts = readdirSync(path.join(cache, 'layout'));
+  const rendered = readdirSync(path.join(cache, 'epub'));
   assert.equal(printed.length, 2);
+  assert.equal(rendered.length, 2);
 
   appendFileSync(path.join(manuscript, '02-closing.md'), '\nA sentence added after the first build, long enough to be its own paragraph.\n');
   const incremental = build(cache);
@@ -76,5 +83,30 @@ test('an EPUB-only rebuild after a one-chapter edit reuses the print HTML of the
   assert.equal(printedAfter.length, 3, 'only the edited chapter was serialised again');
   assert.ok(printed.every((name) => printedAfter.includes(name)));
   assert.equal(readdirSync(path.join(cache, 'layout')).length, layouts.length + 1, 'only the edited chapter was measured again');
+  const renderedAfter = readdirSync(path.join(cache, 'epub'));
+  assert.equal(renderedAfter.length, 3, 'only the edited chapter was rendered again for the EPUB');
+  assert.ok(rendered.every((name) => renderedAfter.includes(name)));
   assert.ok(incremental.equals(build(tempDir('quire-cache-'))), 'the rebuild is byte for byte a cold build');
+});
+
+test('a chapter\'s EPUB XHTML comes from the cache only with the same page markers', async () => {
+  const { book } = await loadBook(defaultManuscript);
+  const cache = new FileCache(tempDir('quire-epub-cache-'), '.xhtml');
+  const [first, second] = book.chapters;
+  const markers = (folio: string): PageBreak[] => [first!, second!].map((chapter, index) => ({ folio: `${folio}${index}`, place: { chapterId: chapter.id, anchorIndex: 1 } }));
+  const chapterXhtml = async (epub: Uint8Array) => {
+    const file = path.join(tempDir(), 'book.epub');
+    writeFileSync(file, epub);
+    const { text } = await readEpub(file);
+    return Promise.all(book.chapters.map((chapter) => text(`OEBPS/${chapterFileName(chapter)}`)));
+  };
+  const modified = new Date('2025-01-01T00:00:00Z');
+  for (const folio of ['1', '2', '1']) {
+    const cached = await chapterXhtml(await renderEpub(book, { modified, pageBreaks: markers(folio), cache }));
+    await cache.settled();
+    const fresh = renderEpubDocuments(book, { pageBreaks: markers(folio) });
+    assert.deepEqual(cached, book.chapters.map((chapter) => fresh.find((document) => document.filename === chapterFileName(chapter))!.xhtml), `markers ${folio}`);
+    assert.ok(cached[0]!.includes(`id="page-${folio}0"`));
+  }
+  assert.equal(readdirSync(cache.dir).length, book.chapters.length + 2, 'the two marked chapters twice, the others once');
 });

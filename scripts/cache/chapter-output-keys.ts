@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { visit } from 'unist-util-visit';
+import type { Book, Chapter } from '../book/types.ts';
+import { linkTargets } from '../render/chapter-section.ts';
+import { codeFingerprint } from './code-fingerprint.ts';
+
+/** The cache key of a chapter as one output renders it, given what else the rendering reads. */
+export type ChapterOutputKey = (chapter: Chapter, extra: readonly string[]) => string;
+
+/**
+ * Keys for one output's rendering of a book's chapters (a `FileCache`'s keys): a hash of
+ * the output's code (the `codeFingerprint` of the module `entry`), the chapter's parse
+ * (its `parseKey`), its id, what the output calls each chapter it links to (`targetName`:
+ * an id in the print document, a file name in the EPUB) and whatever else the rendering
+ * reads (`extra`). Everything a chapter's tree holds follows from its parse, but for the
+ * names of the chapters its links lead to, which depend on the rest of the book.
+ */
+export async function chapterOutputKeys(book: Book, entry: string, targetName: (target: Chapter) => string): Promise<ChapterOutputKey> {
+  const code = await codeFingerprint(entry);
+  const targetOf = linkTargets(book);
+  return (chapter, extra) => {
+    const targets = new Set<string>();
+    visit(chapter.tree, 'element', (node) => {
+      const reference = node.data?.crossReference;
+      if (reference) targets.add(`${reference.targetPath}>${targetName(targetOf(reference, chapter))}`);
+    });
+    const hash = createHash('sha256');
+    for (const part of [code, chapter.parseKey, chapter.id, ...extra, ...[...targets].sort()]) hash.update(part).update('\u0000');
+    return hash.digest('hex');
+  };
+}
