@@ -1,6 +1,8 @@
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import { ChapterCache, pruneParseCache } from './book/chapter-cache.ts';
 import { loadBook } from './book/load-book.ts';
+import { bookAsset } from './book/parse-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
 import type { Book } from './book/types.ts';
 import type { BookBrowser } from './browser/book-browser.ts';
@@ -8,7 +10,8 @@ import { needsCover, needsLayout } from './browser/browser-needs.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
 import { FileCache } from './cache/file-cache.ts';
 import { renderCover } from './epub/render-cover.ts';
-import { epubImages, renderEpub } from './epub/render-epub.ts';
+import { EpubImages } from './epub/epub-images.ts';
+import { renderEpub } from './epub/render-epub.ts';
 import { pageBreaks } from './epub/page-list.ts';
 import { renderHtml } from './html/render-html.ts';
 import { bookSlug } from './output/book-slug.ts';
@@ -102,6 +105,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const printCache = PrintChapterCache.persistent();
   const imageCache = FileCache.persistent('images', '.bin');
   const epubCache = FileCache.persistent('epub', '.xhtml');
+  const epubImages = wanted.has('epub') ? new EpubImages(imageCache) : undefined;
   let staging: StagedOutput | undefined;
   try {
     const { book, files, stats } = await timed('parse', () =>
@@ -111,6 +115,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         // Chromium beside the parse hides its start-up.
         onConfig: (config) => {
           if (needsLayout(wanted, config) || needsCover(wanted, config)) browser.warm();
+          // The cover, often the book's largest image, is made ready beside the parse.
+          if (config.coverImage) epubImages?.start(bookAsset(path.resolve(options.manuscriptDir), config.coverImage));
         },
         onChapter: (done, total) => progress({ stage: 'parse', done, total }),
       }),
@@ -121,7 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const measure = needsLayout(wanted, book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));
     const out = (staging = await StagedOutput.create(options.outDir));
-    const images = wanted.has('epub') ? epubImages(book, imageCache) : undefined;
+    const images = epubImages?.all(book);
     // Awaited when the EPUB is packed; a build that fails before then must not leave it unhandled.
     images?.catch(() => undefined);
     // The renderers for the book's parts start while the book is rendered for the web and for print here.

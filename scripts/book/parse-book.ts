@@ -90,12 +90,14 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   checkCrossReferences(chapters);
 
   const assets = new Map<string, Asset>();
-  const addAsset = (relative: string) => {
-    const source = path.join(root, relative);
-    assets.set(relative, { relative, source, mediaType: mime.getType(relative) ?? 'application/octet-stream' });
-  };
+  const addAsset = (relative: string) => assets.set(relative, bookAsset(root, relative));
   if (config.coverImage) addAsset(config.coverImage);
   for (const chapter of chapters) for (const relative of chapter.file.data.assets ?? []) addAsset(relative);
 
   return { book: { manuscriptDir: root, config, configFile, chapters, assets }, files: [configFile, ...chapterFiles], stats };
+}
+
+/** The asset at `relative` in the manuscript folder `root` (a path the config or a chapter checked). */
+export function bookAsset(root: string, relative: string): Asset {
+  return { relative, source: path.join(root, relative), mediaType: mime.getType(relative) ?? 'application/octet-stream' };
 }

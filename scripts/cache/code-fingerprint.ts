@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceClosure } from '../parse/source-closure.ts';
 import { projectRoot } from '../toolchain-paths.ts';
@@ -22,7 +22,7 @@ export function codeFingerprint(entry: string): Promise<string> {
       for (const file of await sourceClosure([path.join(projectRoot, entry)])) {
         hash.update('\u0000').update(path.relative(projectRoot, file.path)).update('\u0000').update(file.text);
       }
-      hash.update('\u0000').update(await readFile(path.join(projectRoot, 'package-lock.json')));
+      hash.update('\u0000').update(readFileSync(path.join(projectRoot, 'package-lock.json')));
       return hash.digest('hex');
     })();
     fingerprints.set(entry, fingerprint);

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Book, Chapter } from '../book/types.ts';
 import { chapterOutputKeys } from '../cache/chapter-output-keys.ts';
-import { codeFingerprint } from '../cache/code-fingerprint.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
@@ -12,7 +9,7 @@ import { readTemplateFile, renderTemplate } from '../render/templates.ts';
 import { typefaceFiles } from '../render/typeface-files.ts';
 import { accessibilityMetadata } from './accessibility-metadata.ts';
 import { epubChapterBody, pageId, pageMarker } from './epub-chapter-body.ts';
-import { optimizeImage } from './optimize-image.ts';
+import { EpubImages } from './epub-images.ts';
 import { packageEpub, type EpubContents, type PackagedFile } from './package-epub.ts';
 import type { PageBreak } from './page-list.ts';
 
@@ -33,33 +30,10 @@ export interface EpubOptions {
   generatedCover?: Uint8Array;
   /** The print edition's page breaks, marked in the text and listed in the nav's page-list. */
   pageBreaks?: PageBreak[];
-  /** The book's images made ready for e-readers (see {@link epubImages}), if already under way. */
+  /** The book's images made ready for e-readers (see `EpubImages`), if already under way. */
   images?: Promise<PackagedFile[]>;
   /** Where chapters rendered by earlier builds are kept (see {@link cachedChapterBodies}). */
   cache?: FileCache;
-}
-
-/**
- * The book's images as the EPUB carries them (see `optimizeImage`). sharp works on
- * threads of its own (and takes a tenth of a second to start), so a build starts this as
- * soon as the book is parsed, and the images are ready by the time the EPUB is packed.
- * With a `cache`, an image made ready before (the same bytes, type and code) is taken
- * from it, and sharp is not even loaded.
- */
-export function epubImages(book: Book, cache?: FileCache): Promise<PackagedFile[]> {
-  const code = cache ? codeFingerprint('scripts/epub/optimize-image.ts') : undefined;
-  return Promise.all(
-    [...book.assets.values()].map(async (asset) => {
-      const source = await readFile(asset.source);
-      if (!cache) return { path: asset.relative, data: await optimizeImage(source, asset.mediaType) };
-      const key = createHash('sha256').update(await code!).update('\u0000').update(asset.mediaType).update('\u0000').update(source).digest('hex');
-      const cached = cache.read(key);
-      if (cached) return { path: asset.relative, data: new Uint8Array(cached) };
-      const data = await optimizeImage(source, asset.mediaType);
-      cache.write(key, data);
-      return { path: asset.relative, data };
-    }),
-  );
 }
 
 /** Where the EPUB keeps a generated cover. */
@@ -159,7 +133,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title: 'Contents', body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: 2 });
 
-  const images = [...(await (options.images ?? epubImages(book)))];
+  const images = [...(await (options.images ?? new EpubImages().all(book)))];
   if (options.generatedCover && cover === generatedCoverPath) images.push({ path: generatedCoverPath, data: options.generatedCover });
   const mediaTypes = new Map([...book.assets.values()].map((asset) => [asset.relative, asset.mediaType]));
   mediaTypes.set(generatedCoverPath, 'image/jpeg');
