@@ -37,7 +37,7 @@ export function buildChapter(parsed: { tree: Root; key: string }, file: VFile, i
   }
 
   const name = uniqueName(path.basename(sourcePath, path.extname(sourcePath)), usedNames);
-  const { outline, ids } = outlineAndIds(tree);
+  const { outline, ids, linked } = outlineAndIds(tree);
   return {
     index,
     sourcePath,
@@ -52,6 +52,7 @@ export function buildChapter(parsed: { tree: Root; key: string }, file: VFile, i
     file,
     outline,
     ids,
+    linked,
     frontMatter,
     words,
     parseKey: parsed.key,
@@ -77,15 +78,17 @@ function findFirst(tree: Root, tagName: string): Element | undefined {
 }
 
 /**
- * The chapter's outline (its h2 and h3 with ids, outside the notes) and every id in it, in
- * one walk of the tree.
+ * The chapter's outline (its h2 and h3 with ids, outside the notes), every id in it, and
+ * the chapters its links lead to, in one walk of the tree.
  */
-function outlineAndIds(tree: Root): { outline: OutlineEntry[]; ids: Set<string> } {
+function outlineAndIds(tree: Root): { outline: OutlineEntry[]; ids: Set<string>; linked: Set<string> } {
   const outline: OutlineEntry[] = [];
   const ids = new Set<string>();
+  const linked = new Set<string>();
   const walk = (nodes: readonly (RootContent | ElementContent)[], inNotes: boolean): void => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
+      if (node.data?.crossReference) linked.add(node.data.crossReference.targetPath);
       const id = node.properties.id;
       if (typeof id === 'string') {
         ids.add(id);
@@ -97,5 +100,5 @@ function outlineAndIds(tree: Root): { outline: OutlineEntry[]; ids: Set<string> 
     }
   };
   walk(tree.children, false);
-  return { outline, ids };
+  return { outline, ids, linked };
 }

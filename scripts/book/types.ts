@@ -38,6 +38,8 @@ export interface Chapter {
   outline: OutlineEntry[];
   /** Every id in the chapter. */
   ids: Set<string>;
+  /** The manuscript paths (`targetPath`) of the chapters its links lead to, itself included when it links within. */
+  linked: Set<string>;
   /** The front matter as written, including keys the tool does not know (template variables). */
   frontMatter: Record<string, unknown>;
   /** Words in the chapter, notes and title included (see `countWords`). */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { visit } from 'unist-util-visit';
 import type { Book, Chapter } from '../book/types.ts';
 import { linkTargets } from '../render/chapter-section.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
@@ -19,13 +18,9 @@ export async function chapterOutputKeys(book: Book, entry: string, targetName: (
   const code = await codeFingerprint(entry);
   const targetOf = linkTargets(book);
   return (chapter, extra) => {
-    const targets = new Set<string>();
-    visit(chapter.tree, 'element', (node) => {
-      const reference = node.data?.crossReference;
-      if (reference) targets.add(`${reference.targetPath}>${targetName(targetOf(reference, chapter))}`);
-    });
+    const targets = [...chapter.linked].map((targetPath) => `${targetPath}>${targetName(targetOf({ targetPath }, chapter))}`).sort();
     const hash = createHash('sha256');
-    for (const part of [code, chapter.parseKey, chapter.id, ...extra, ...[...targets].sort()]) hash.update(part).update('\u0000');
+    for (const part of [code, chapter.parseKey, chapter.id, ...extra, ...targets]) hash.update(part).update('\u0000');
     return hash.digest('hex');
   };
 }
