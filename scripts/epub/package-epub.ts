@@ -53,7 +53,7 @@ function worthDeflating(file: PackagedFile): boolean {
  * time. Here it only packages: its templates are replaced by ones that print our rendered
  * text verbatim, chapter content passes as a template variable that its sanitiser never
  * sees, our files are added under the names we chose, and every zip entry gets `modified`.
- * Its JSZip still writes the archive, from entries that Node's zlib has deflated.
+ * Its JSZip still writes the archive, from entries that Node's zlib has compressed.
  */
 class VerbatimEpub extends EPub {
   /**
@@ -71,7 +71,7 @@ class VerbatimEpub extends EPub {
     for (const entry of Object.values(this.zip.files)) entry.date = date;
   }
 
-  /** Deflates the entries that are not stored, with Node's zlib (see {@link deflateEntries}). */
+  /** Compresses every entry with Node's zlib, deflated or stored (see {@link deflateEntries}). */
   deflate(level: number): Promise<void> {
     return deflateEntries(this.zip, level);
   }
