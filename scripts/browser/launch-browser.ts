@@ -45,8 +45,9 @@ export interface BrowserSession {
  * so it exits by itself when this process dies, even by SIGKILL; on a signal the browser's
  * process group is killed and its profile removed before we exit. Profiles that killed
  * builds left in the temporary folder (`quire-chromium-<pid>-*`) are removed first.
+ * `onSpawning` is called once Puppeteer is loaded and starts the process.
  */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(onSpawning?: () => void): Promise<BrowserSession> {
   const executablePath = await resolveBrowser();
   await removeOrphanedFolders(os.tmpdir(), profilePrefix);
   const profile = await mkdtemp(path.join(os.tmpdir(), ownedPrefix(profilePrefix)));
@@ -61,6 +62,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     await mkdir(temporary);
     // Loaded here, not with this module: a build that needs no browser never loads Puppeteer (0.2 s).
     const { default: puppeteer } = await import('puppeteer');
+    onSpawning?.();
     browser = await puppeteer.launch({
       executablePath,
       headless: true,

@@ -9,13 +9,24 @@ import { launchBrowser, type BrowserSession } from './launch-browser.ts';
  */
 export class SharedBrowser implements BookBrowser {
   private session: Promise<BrowserSession> | undefined;
+  private spawning: Promise<void> | undefined;
   private users = 0;
 
   /** Starts Chromium now, so it is ready by the time the book is parsed. */
   warm(): void {
     if (this.session) return;
-    this.session = launchBrowser();
-    this.session.catch(() => undefined);
+    let spawned: () => void = () => undefined;
+    this.spawning = new Promise((resolve) => (spawned = resolve));
+    this.session = launchBrowser(spawned);
+    this.session.catch(() => undefined).finally(spawned);
+  }
+
+  /**
+   * Resolves once the browser's process is being started (Puppeteer loaded), or its
+   * launch has failed; at once when it was never warmed.
+   */
+  async spawned(): Promise<void> {
+    await this.spawning;
   }
 
   /** Says how many users will `acquire` and `release` it; with none, the browser closes. */
