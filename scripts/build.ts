@@ -130,8 +130,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const images = epubImages?.all(book);
     // Awaited when the EPUB is packed; a build that fails before then must not leave it unhandled.
     images?.catch(() => undefined);
-    // The renderers for the book's parts start while the book is rendered for the web and for print here.
-    const pages = measure ? openPartPages(browser, book, out.path('html')) : undefined;
+    // The renderers for the book's parts start while the book is rendered for the web and for
+    // print here. Without a PDF, only what changed is measured: a page for each chapter
+    // parsed afresh at most (one after an edit: a second would only slow the first down).
+    const pages = measure ? openPartPages(browser, book, out.path('html'), wanted.has('pdf') ? Infinity : stats.parsed) : undefined;
     const names = new Map<Format, string>();
 
     const site = await timed('html', () => renderHtml(book, { pages: wanted.has('html') }));

@@ -5,7 +5,7 @@
  * chapters' XHTML from the EPUB cache) matches a cold build.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadBook } from '../scripts/book/load-book.ts';
@@ -86,7 +86,13 @@ test('an EPUB-only rebuild after a one-chapter edit reuses the print HTML, layou
   const renderedAfter = readdirSync(path.join(cache, 'epub'));
   assert.equal(renderedAfter.length, 3, 'only the edited chapter was rendered again for the EPUB');
   assert.ok(rendered.every((name) => renderedAfter.includes(name)));
-  assert.ok(incremental.equals(build(tempDir('quire-cache-'))), 'the rebuild is byte for byte a cold build');
+  const cold = build(tempDir('quire-cache-'));
+  assert.ok(incremental.equals(cold), 'the rebuild is byte for byte a cold build');
+
+  // Every chapter's parse cached, but no layout: no page was opened ahead, and every chapter is measured.
+  rmSync(path.join(cache, 'layout'), { recursive: true });
+  assert.ok(build(cache).equals(cold), 'a rebuild that measures all again is byte for byte a cold build');
+  assert.equal(readdirSync(path.join(cache, 'layout')).length, layouts.length);
 });
 
 test('a chapter\'s EPUB XHTML comes from the cache only with the same page markers', async () => {

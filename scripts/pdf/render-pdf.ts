@@ -66,11 +66,12 @@ const maxRenders = 3;
 
 /**
  * Starts opening, in `browser`, a page for each part the book will be laid out in (see
- * `splitBook`), contained to the staged folder `dir` and the templates: called as soon as
- * the book is parsed, the renderers start while the book is serialised for print.
+ * `splitBook`), but no more than `most`, contained to the staged folder `dir` and the
+ * templates: called as soon as the book is parsed, the renderers start while the book is
+ * serialised for print. More pages than that are opened when asked for.
  */
-export function openPartPages(browser: BookBrowser, book: Book, dir: string, charactersPerPart?: number): PagePool {
-  return partPagePool(dir).openAhead(browser, splitBook(book, os.availableParallelism(), charactersPerPart).length);
+export function openPartPages(browser: BookBrowser, book: Book, dir: string, most = Infinity): PagePool {
+  return partPagePool(dir).openAhead(browser, Math.min(most, splitBook(book, os.availableParallelism()).length));
 }
 
 /** A pool of pages for the parts, contained to the staged folder `dir` and the templates (fonts and styles). */
