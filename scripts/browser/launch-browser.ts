@@ -67,9 +67,13 @@ export async function launchBrowser(onSpawning?: () => void): Promise<BrowserSes
       executablePath,
       headless: true,
       pipe: true,
+      // No first tab: every page we print in is a tab of its own browser context, so
+      // Puppeteer's about:blank only cost a renderer and the wait for it (about 0.1 s).
+      ignoreDefaultArgs: ['about:blank'],
+      waitForInitialPage: false,
       // Chromium's own temporary files go inside the profile, removed with it.
       env: { ...process.env, TMPDIR: temporary },
-      args: [...chromiumFlags, `--user-data-dir=${profile}`],
+      args: [...chromiumFlags, '--no-startup-window', `--user-data-dir=${profile}`],
       timeout: 60_000,
     });
   } catch (error) {
