@@ -1,5 +1,5 @@
 /**
- * Types for the two JSZip internals that {@link deflateEntries} uses: the class JSZip keeps
+ * Types for the two JSZip internals that {@link compressEntries} uses: the class JSZip keeps
  * an entry's already compressed bytes in (it is how a loaded archive's entries are copied
  * into a new one without being compressed again), and its table of compression methods.
  */

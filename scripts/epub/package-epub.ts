@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { EPub } from 'epub-gen-memory';
-import { deflateEntries } from './deflate-entries.ts';
+import { compressEntries } from './compress-entries.ts';
 
 /** One file of the EPUB, exactly as it must ship, with its path under `OEBPS/`. */
 export interface PackagedFile {
@@ -71,9 +71,9 @@ class VerbatimEpub extends EPub {
     for (const entry of Object.values(this.zip.files)) entry.date = date;
   }
 
-  /** Compresses every entry with Node's zlib, deflated or stored (see {@link deflateEntries}). */
-  deflate(level: number): Promise<void> {
-    return deflateEntries(this.zip, level);
+  /** Compresses every entry with Node's zlib, deflated or stored (see {@link compressEntries}). */
+  compress(level: number): Promise<void> {
+    return compressEntries(this.zip, level);
   }
 }
 
@@ -106,6 +106,6 @@ export async function packageEpub(contents: EpubContents): Promise<Uint8Array> {
   await epub.render();
   for (const file of contents.files) epub.addFile(file);
   epub.stampEntries(contents.modified);
-  await epub.deflate(9);
+  await epub.compress(9);
   return epub.generateAsync({ type: 'uint8array', mimeType: 'application/epub+zip', compression: 'DEFLATE' });
 }

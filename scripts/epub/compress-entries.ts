@@ -17,7 +17,7 @@ const deflateRawAsync = promisify(deflateRaw);
  * get their CRC-32 from zlib too, rather than from JSZip's JavaScript. Folders are left
  * alone.
  */
-export async function deflateEntries(zip: JSZip, level: number): Promise<void> {
+export async function compressEntries(zip: JSZip, level: number): Promise<void> {
   const entries = Object.values(zip.files).filter((entry) => !entry.dir);
   await Promise.all(
     entries.map(async (entry) => {
