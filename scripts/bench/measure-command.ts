@@ -53,6 +53,44 @@ export async function measureCommand(command: string, args: readonly string[], o
   return { ...median, peakBytes: sampled.peakBytes };
 }
 
+/** A command for {@link measureAlternately}: what {@link measureCommand} takes. */
+export interface Contender {
+  command: string;
+  args: readonly string[];
+  options?: MeasureOptions;
+}
+
+/**
+ * Measures commands side by side: each once sampling memory, in the order given, then
+ * `rounds` rounds in which each runs once more, timed, in the same order (`before` runs
+ * before every run); each gets the median wall time of its rounds. On a shared machine
+ * whose speed drifts by half within minutes, the two sides of a ratio are then timed
+ * under the same conditions, where medians taken minutes apart compare the drift more than
+ * the commands. A run that fails is returned as it is, and the rest is not run.
+ */
+export async function measureAlternately(contenders: readonly Contender[], rounds: number): Promise<Measurement[]> {
+  const sampled: Measurement[] = [];
+  for (const { command, args, options = {} } of contenders) {
+    options.before?.();
+    const run = await runOnce(command, args, options, true);
+    if (run.exitCode !== 0) return [...sampled, run];
+    sampled.push(run);
+  }
+  const timed = contenders.map(() => [] as Measurement[]);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, { command, args, options = {} }] of contenders.entries()) {
+      options.before?.();
+      const run = await runOnce(command, args, options, false);
+      if (run.exitCode !== 0) return [...sampled.slice(0, index), run];
+      timed[index]!.push(run);
+    }
+  }
+  return sampled.map((run, index) => {
+    const runs = timed[index]!.sort((a, b) => a.wallMs - b.wallMs);
+    return runs.length === 0 ? run : { ...runs[Math.floor((runs.length - 1) / 2)]!, peakBytes: run.peakBytes };
+  });
+}
+
 /** One run of the command, its memory sampled or not. */
 function runOnce(command: string, args: readonly string[], options: MeasureOptions, sample: boolean): Promise<Measurement> {
   return new Promise((resolve, reject) => {

@@ -4,8 +4,9 @@
  * installed (pandoc to EPUB; Chromium's plain print of pandoc's HTML), builds 10 copies
  * of the default book as separate commands and as one catalog, and prints wall times,
  * peak memory of the whole process tree, our stage timings, and the ratios the issues
- * set. Every ratio compares runs made in this one invocation, on this machine, each side
- * timed without memory sampling (see `measureCommand`), the median of three runs.
+ * set. The two sides of every ratio are measured side by side (see `measureAlternately`):
+ * three rounds in which each runs in turn, timed without memory sampling, each side the
+ * median of its rounds, so that the machine's drift within the run moves both alike.
  * `--only catalog` runs the catalog rows alone.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { projectRoot as root } from '../toolchain-paths.ts';
 import { benchCatalog } from './bench-catalog.ts';
 import { generateBook } from './generate-book.ts';
-import { measureCommand, type Measurement } from './measure-command.ts';
+import { measureAlternately, measureCommand, type Contender, type Measurement } from './measure-command.ts';
 
 const moby = path.resolve(root, '../shared/corpora/moby-dick/manuscript');
 const work = mkdtempSync(path.join(os.tmpdir(), 'quire-bench-'));
@@ -37,27 +38,41 @@ const runs = (part: 'books' | 'catalog') => only === undefined || only === part;
 const cli = { command: process.execPath, args: [path.join(root, 'scripts/quire.mjs')], cwd: root };
 execFileSync(cli.command, [...cli.args, '--help'], { cwd: cli.cwd, stdio: 'ignore' });
 
+let outputs = 0;
+
 /**
- * Runs our build (see `measureCommand`): once sampling memory, then `timedRuns` more for
- * the wall time. `cold` empties the caches before each run; `before` also runs before each.
+ * Our build as the npm scripts run it, to be measured (see `sideBySide`): `cold` empties
+ * the caches before each run; `before` also runs before each.
  */
-async function ours(name: string, manuscript: string, format: string, options: { cold?: boolean; timedRuns?: number; before?: () => void } = {}): Promise<Row> {
-  const { cold = true, timedRuns = 1 } = options;
-  const out = path.join(work, `out-${rows.length}`);
+function ours(manuscript: string, format: string, options: { cold?: boolean; before?: () => void } = {}): Contender {
+  const { cold = true } = options;
+  const out = path.join(work, `out-${outputs++}`);
   const before = () => {
     if (cold) rmSync(env.QUIRE_CACHE_DIR, { recursive: true, force: true });
     options.before?.();
   };
-  const run = await measureCommand(cli.command, [...cli.args, 'build', '--format', format, '--quiet', '--timings', '--manuscript', manuscript, '--out', out], { cwd: cli.cwd, env, before, timedRuns });
-  if (run.exitCode !== 0) throw new Error(`${name} failed:\n${run.stderr}`);
-  const stages = [...run.stdout.matchAll(/^timing (\S+) (\d+) ms$/gm)].map((match) => `${match[1]} ${match[2]}`).join(', ');
-  const row = { name, run, note: stages };
-  rows.push(row);
-  return row;
+  return { command: cli.command, args: [...cli.args, 'build', '--format', format, '--quiet', '--timings', '--manuscript', manuscript, '--out', out], options: { cwd: cli.cwd, env, before } };
 }
 
-/** How many unwatched runs give the wall time of a row that a ratio is taken from (their median). */
+/** How many timed rounds give the wall time of a row that a ratio is taken from (their median). */
 const ratioRuns = 3;
+
+/**
+ * Measures named commands side by side, `rounds` rounds (see `measureAlternately`), and
+ * adds a row for each, with our stage timings when it is ours. The two sides of every
+ * ratio are measured in one call, so they run in turn, under the same conditions.
+ */
+async function sideBySide(named: ReadonlyArray<readonly [string, Contender]>, rounds = ratioRuns): Promise<Row[]> {
+  const measured = await measureAlternately(named.map(([, contender]) => contender), rounds);
+  return named.map(([name], index) => {
+    const run = measured[index];
+    if (!run || run.exitCode !== 0) throw new Error(`${name} failed:\n${run?.stderr ?? 'not run: an earlier command failed'}`);
+    const stages = [...run.stdout.matchAll(/^timing (\S+) (\d+) ms$/gm)].map((match) => `${match[1]} ${match[2]}`).join(', ');
+    const row = { name, run, note: stages || undefined };
+    rows.push(row);
+    return row;
+  });
+}
 
 function has(command: string): boolean {
   try {
@@ -71,34 +86,80 @@ function has(command: string): boolean {
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
+/** The launch flags the brief gives for a plain Chromium on this machine. */
+const plainPrintFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * The reference commands, when pandoc is installed: pandoc to EPUB over Moby-Dick's
+ * chapters, and Chromium printing pandoc's HTML of them, as anyone would run it (the
+ * flags the project's brief gives for this machine), and with our own flags too, which
+ * turn off the omnibox popups Chromium preloads (see `chromiumFlags`), for comparison.
+ * Every print starts from a fresh profile, as ours do.
+ */
+async function references(): Promise<{ epub: Contender; plainPrint: Contender; plainPrintOurFlags: Contender }> {
+  const chapters = readdirSync(moby).filter((name) => name.endsWith('.md')).sort();
+  const html = path.join(work, 'pandoc.html');
+  execFileSync('pandoc', ['-f', 'gfm', '-s', '--toc', '-t', 'html5', '--metadata-file', 'book.yaml', '--metadata', 'title=Moby Dick', '-o', html, ...chapters], { cwd: moby });
+  const browser = await resolveBrowser();
+  const print = (flags: readonly string[]): Contender => {
+    const profile = path.join(work, `plain-profile-${outputs++}`);
+    const freshProfile = () => {
+      rmSync(profile, { recursive: true, force: true });
+      mkdirSync(profile);
+    };
+    return { command: browser, args: [...flags, `--user-data-dir=${profile}`, `--print-to-pdf=${path.join(work, 'plain.pdf')}`, `file://${html}`], options: { before: freshProfile } };
+  };
+  return {
+    epub: { command: 'pandoc', args: ['-f', 'gfm', '--toc', '-t', 'epub3', '--metadata-file', 'book.yaml', '-o', path.join(work, 'pandoc.epub'), ...chapters], options: { cwd: moby } },
+    plainPrint: print(plainPrintFlags),
+    plainPrintOurFlags: print(chromiumFlags),
+  };
+}
+
 let mobyEpub: Row | undefined;
 let mobyEpubWarm: Row | undefined;
 let mobyPdf: Row | undefined;
+let pandocEpub: Row | undefined;
+let plainPrint: Row | undefined;
+let plainPrintOurFlags: Row | undefined;
+// Incremental: a copy of Moby-Dick built cold, then one chapter edited and built again with
+// the caches the cold build left; once as it is, and once with `page-list: none` (an EPUB
+// that needs no browser).
+const incremental: Array<{ label: string; cold: Row; edited: Row }> = [];
 if (runs('books')) {
+  const reference = has('pandoc') ? await references() : undefined;
   // Start-up alone: Node, the launcher's check of its bundle, and loading the toolchain.
   rows.push({ name: 'Start-up, --help (ours)', run: await measureCommand(cli.command, [...cli.args, '--help'], { cwd: cli.cwd, env, timedRuns: ratioRuns }) });
-  mobyEpub = await ours('Moby-Dick EPUB, cold (ours)', moby, 'epub', { timedRuns: ratioRuns });
-  mobyEpubWarm = await ours('Moby-Dick EPUB, print layout cached (ours)', moby, 'epub', { cold: false, timedRuns: ratioRuns });
-  mobyPdf = await ours('Moby-Dick PDF, cold (ours)', moby, 'pdf', { timedRuns: ratioRuns });
-  await ours('Moby-Dick all formats (ours)', moby, 'epub,pdf,html');
-  await ours('Default book all formats (ours)', path.join(root, 'manuscript'), 'epub,pdf,html');
-}
+  // Each layout-cached run follows a cold one, whose caches it finds.
+  [mobyEpub, mobyEpubWarm, pandocEpub] = await sideBySide([
+    ['Moby-Dick EPUB, cold (ours)', ours(moby, 'epub')],
+    ['Moby-Dick EPUB, print layout cached (ours)', ours(moby, 'epub', { cold: false })],
+    ...(reference ? [['pandoc -f gfm --toc -t epub3 (reference)', reference.epub] as const] : []),
+  ]);
+  [mobyPdf, plainPrint, plainPrintOurFlags] = await sideBySide([
+    ['Moby-Dick PDF, cold (ours)', ours(moby, 'pdf')],
+    ...(reference
+      ? [["Chromium plain print of pandoc's HTML (reference)", reference.plainPrint] as const, ["Chromium plain print of pandoc's HTML, with our Chromium flags", reference.plainPrintOurFlags] as const]
+      : []),
+  ]);
+  await sideBySide([['Moby-Dick all formats (ours)', ours(moby, 'epub,pdf,html')]], 1);
+  await sideBySide([['Default book all formats (ours)', ours(path.join(root, 'manuscript'), 'epub,pdf,html')]], 1);
 
-// Incremental: a copy of Moby-Dick built cold, one chapter edited, built again with the
-// caches warm; once as it is, and once with `page-list: none` (an EPUB that needs no browser).
-const incremental: Array<{ label: string; cold: Row; edited: Row }> = [];
-for (const pageList of runs('books') ? ['print', 'none'] : []) {
-  const copy = path.join(work, `moby-edit-${pageList}`);
-  cpSync(moby, copy, { recursive: true });
-  if (pageList === 'none') appendFileSync(path.join(copy, 'book.yaml'), '\npage-list: none\n');
-  const label = `page-list: ${pageList}`;
-  const cold = await ours(`Moby-Dick EPUB, ${label}, copy built cold (ours)`, copy, 'epub', { timedRuns: ratioRuns });
-  const chapter = readdirSync(copy).filter((name) => name.endsWith('.md')).sort()[40]!;
-  // Each run edits the chapter again, so each finds the caches warm for every chapter but it.
-  let edits = 0;
-  const edit = () => appendFileSync(path.join(copy, chapter), `\nParagraph ${++edits}, added after the first build, so that this chapter alone changed.\n`);
-  const edited = await ours(`Moby-Dick EPUB, ${label}, after editing ${chapter}, caches warm (ours)`, copy, 'epub', { cold: false, before: edit, timedRuns: ratioRuns });
-  incremental.push({ label, cold, edited });
+  for (const pageList of ['print', 'none']) {
+    const copy = path.join(work, `moby-edit-${pageList}`);
+    cpSync(moby, copy, { recursive: true });
+    if (pageList === 'none') appendFileSync(path.join(copy, 'book.yaml'), '\npage-list: none\n');
+    const label = `page-list: ${pageList}`;
+    const chapter = readdirSync(copy).filter((name) => name.endsWith('.md')).sort()[40]!;
+    // Each edited run edits the chapter again, after a cold run: it finds the caches warm for every chapter but it.
+    let edits = 0;
+    const edit = () => appendFileSync(path.join(copy, chapter), `\nParagraph ${++edits}, added after the first build, so that this chapter alone changed.\n`);
+    const [cold, edited] = await sideBySide([
+      [`Moby-Dick EPUB, ${label}, copy built cold (ours)`, ours(copy, 'epub')],
+      [`Moby-Dick EPUB, ${label}, after editing ${chapter}, caches warm (ours)`, ours(copy, 'epub', { cold: false, before: edit })],
+    ]);
+    incremental.push({ label, cold: cold!, edited: edited! });
+  }
 }
 
 // Generated books at growing sizes: time should grow no worse than linearly with words.
@@ -107,38 +168,8 @@ const scale: Array<{ words: number; row: Row }> = [];
 for (const words of quick || !runs('books') ? [] : [250_000, 500_000, 1_000_000]) {
   const dir = path.join(work, `generated-${words}`);
   generateBook({ dir, words, chapters: Math.round(words / 2500), seed: 1938, vocabularyFrom: path.join(root, 'manuscript') });
-  scale.push({ words, row: await ours(`Generated ${words.toLocaleString('en')} words, EPUB + PDF (ours)`, dir, 'epub,pdf') });
-}
-
-let pandocEpub: Row | undefined;
-let plainPrint: Row | undefined;
-let plainPrintOurFlags: Row | undefined;
-/** The launch flags the brief gives for a plain Chromium on this machine. */
-const plainPrintFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const chapters = readdirSync(moby).filter((name) => name.endsWith('.md')).sort();
-if (runs('books') && has('pandoc')) {
-  const run = await measureCommand('pandoc', ['-f', 'gfm', '--toc', '-t', 'epub3', '--metadata-file', 'book.yaml', '-o', path.join(work, 'pandoc.epub'), ...chapters], { cwd: moby, timedRuns: ratioRuns });
-  pandocEpub = { name: 'pandoc -f gfm --toc -t epub3 (reference)', run };
-  rows.push(pandocEpub);
-  const html = path.join(work, 'pandoc.html');
-  execFileSync('pandoc', ['-f', 'gfm', '-s', '--toc', '-t', 'html5', '--metadata-file', 'book.yaml', '--metadata', 'title=Moby Dick', '-o', html, ...chapters], { cwd: moby });
-  const browser = await resolveBrowser();
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'quire-bench-profile-'));
-  // Every run starts from a fresh profile, as ours do.
-  const freshProfile = () => {
-    rmSync(profile, { recursive: true, force: true });
-    mkdirSync(profile);
-  };
-  const printWith = (flags: readonly string[]) =>
-    measureCommand(browser, [...flags, `--user-data-dir=${profile}`, `--print-to-pdf=${path.join(work, 'plain.pdf')}`, `file://${html}`], { before: freshProfile, timedRuns: ratioRuns });
-  // The reference is Chromium as anyone would run it, with the flags the project's brief
-  // gives for this machine; the second row gives the plain print our own flags too, which
-  // turn off the omnibox popups Chromium preloads (see `chromiumFlags`), for comparison.
-  plainPrint = { name: "Chromium plain print of pandoc's HTML (reference)", run: await printWith(plainPrintFlags) };
-  rows.push(plainPrint);
-  plainPrintOurFlags = { name: "Chromium plain print of pandoc's HTML, with our Chromium flags", run: await printWith(chromiumFlags) };
-  rows.push(plainPrintOurFlags);
-  rmSync(profile, { recursive: true, force: true });
+  const [row] = await sideBySide([[`Generated ${words.toLocaleString('en')} words, EPUB + PDF (ours)`, ours(dir, 'epub,pdf')]], 1);
+  scale.push({ words, row: row! });
 }
 
 // Issue 7: a catalog of 10 copies of the default book in one command, against 10 commands.
