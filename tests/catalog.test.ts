@@ -9,8 +9,9 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync }
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { resolveBrowser } from '../scripts/browser/resolve-browser.ts';
+import { catalogJobs } from '../scripts/catalog/catalog-jobs.ts';
 import { crashingBrowser, stagingFolders, type CrashingBrowser } from './helpers/fault-injection.ts';
-import { fixturesDir } from './helpers/paths.ts';
+import { defaultManuscript, fixturesDir, mobyDickManuscript } from './helpers/paths.ts';
 import { runCli, runCliAsync, tempDir, type CliRun } from './helpers/run-cli.ts';
 
 const minimal = path.join(fixturesDir, 'books/minimal');
@@ -126,4 +127,13 @@ test('Chromium killed mid-print in a catalog: the print is retried in one fresh 
   assert.match(crashed.stdout, /alpha: Chromium stopped while printing the PDF: .*; printing once more/);
   assert.equal(crashing.launches(), 2);
   for (const name of ['alpha', 'beta']) assert.deepEqual(readdirSync(path.join(dist, name)), [`${slug}.pdf`]);
+});
+
+test('without --jobs, short books are built one per core, and a catalog with a long book half the cores', () => {
+  const short = path.join(tempDir(), 'short');
+  cpSync(defaultManuscript, short, { recursive: true });
+  assert.equal(catalogJobs([short, defaultManuscript], 2), 2);
+  assert.equal(catalogJobs([short, defaultManuscript], 4), 4);
+  assert.equal(catalogJobs([short, mobyDickManuscript], 2), 1, 'Moby-Dick prints on both cores by itself');
+  assert.equal(catalogJobs([short, mobyDickManuscript], 8), 4);
 });

@@ -1,6 +1,5 @@
 /** The command line of `quire build`: one manuscript as before, several as a catalog. */
 import assert from 'node:assert/strict';
-import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseCommand, usage, type BuildCommand } from '../scripts/cli/parse-args.ts';
@@ -29,8 +28,8 @@ test('two manuscripts whose outputs would share a folder are refused with both n
   assert.throws(() => parseCommand(['build', 'books/a', '/']), /"\/" has no folder name to name its outputs by/);
 });
 
-test('--jobs defaults to half the cores (at least 1) and must be a whole number of at least 1', () => {
-  assert.equal(parseBuild(['build', 'a', 'b']).jobs, Math.max(1, Math.floor(os.availableParallelism() / 2)));
+test('--jobs is left to the catalog when not given, and must be a whole number of at least 1', () => {
+  assert.equal(parseBuild(['build', 'a', 'b']).jobs, undefined);
   assert.equal(parseBuild(['build', 'a', 'b', '--jobs', '1']).jobs, 1);
   for (const bad of ['0', '1.5', 'two']) assert.throws(() => parseCommand(['build', 'a', 'b', '--jobs', bad]), /Bad --jobs/);
 });

@@ -1,4 +1,5 @@
 import { buildCatalog, type BookOutcome } from '../catalog/build-catalog.ts';
+import { catalogJobs } from '../catalog/catalog-jobs.ts';
 import { ExitCode } from '../diagnostics/errors.ts';
 import { internalErrorText } from '../diagnostics/internal-error.ts';
 import { sourceDate } from '../time/source-date.ts';
@@ -18,7 +19,8 @@ import { createProgressDisplay } from './progress-display.ts';
 export async function runCatalog(command: BuildCommand): Promise<number> {
   const started = performance.now();
   const log = command.quiet ? () => undefined : (line: string) => console.log(line);
-  log(`building ${command.books.length} books into ${command.outDir}/, ${Math.min(command.jobs, command.books.length)} at a time`);
+  const jobs = command.jobs ?? catalogJobs(command.books.map((book) => book.manuscriptDir));
+  log(`building ${command.books.length} books into ${command.outDir}/, ${Math.min(jobs, command.books.length)} at a time`);
   const displays = new Map(
     command.books.map((book) => [book, createProgressDisplay({ stream: process.stdout, quiet: command.quiet, live: false, formats: command.formats, label: book.name })]),
   );
@@ -27,7 +29,7 @@ export async function runCatalog(command: BuildCommand): Promise<number> {
     books: command.books,
     formats: command.formats,
     date: sourceDate(),
-    concurrency: command.jobs,
+    concurrency: jobs,
     progress: (book, event) => displays.get(book)!.update(event),
     settled: (outcome) => settled.set(outcome, report(outcome, command)),
   });
