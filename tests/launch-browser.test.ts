@@ -1,5 +1,6 @@
 /** The Chromium every build prints with: what it starts, and what it starts for each browser context a part is printed in. */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { launchBrowser } from '../scripts/browser/launch-browser.ts';
 import { openContainedPage } from '../scripts/browser/page-pool.ts';
@@ -34,3 +35,44 @@ test('the browser starts with no tab of its own: every page is opened for a part
     await session.close();
   }
 });
+
+test('a page, once loaded, has one renderer: Chromium starts no spare one beside it', async () => {
+  const session = await launchBrowser();
+  try {
+    const { page } = await openContainedPage(session.browser, [tempDir()]);
+    await page.setContent('<p>A page in a context of its own.</p>');
+    // Chromium starts a spare renderer just after a page commits: give it the time to.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const renderers = descendants(session.browser.process()!.pid!).filter((pid) => commandLine(pid).includes('--type=renderer'));
+    assert.equal(renderers.length, 1, 'a spare renderer costs a process start that the next page, in another context, cannot use');
+  } finally {
+    await session.close();
+  }
+});
+
+/** The processes below `root`, from /proc. */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const pending = [root];
+  while (pending.length > 0) for (const child of children.get(pending.pop()!) ?? []) found.push(child), pending.push(child);
+  return found;
+}
+
+/** A process's command line, or nothing once it has ended. */
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return '';
+  }
+}
