@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { ChapterCache, pruneParseCache } from './book/chapter-cache.ts';
 import { loadBook } from './book/load-book.ts';
 import { bookAsset } from './book/parse-book.ts';
 import type { ParseStats } from './book/parse-chapters.ts';
@@ -8,7 +7,7 @@ import type { Book } from './book/types.ts';
 import type { BookBrowser } from './browser/book-browser.ts';
 import { needsCover, needsLayout } from './browser/browser-needs.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';
-import { FileCache } from './cache/file-cache.ts';
+import { BuildCaches } from './build-caches.ts';
 import { renderCover } from './epub/render-cover.ts';
 import { EpubImages } from './epub/epub-images.ts';
 import { renderEpub } from './epub/render-epub.ts';
@@ -18,8 +17,6 @@ import { bookSlug } from './output/book-slug.ts';
 import { allFormats, type Format } from './output/formats.ts';
 import { sizeOf } from './output/size-of.ts';
 import { StagedOutput } from './output/staged-output.ts';
-import { pruneLayoutCache } from './pdf/layout-cache.ts';
-import { PrintChapterCache } from './pdf/print-chapter-cache.ts';
 import { printBody, renderPrintDocument } from './pdf/print-document.ts';
 import type { PrintPlan } from './pdf/print-plan.ts';
 import { retryOnCrash } from './pdf/retry-on-crash.ts';
@@ -100,17 +97,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const wanted = new Set(options.formats);
   const browser = options.browser ?? new SharedBrowser();
-  // Its writes to disk go on in the background until the build ends.
-  const cache = ChapterCache.persistent();
-  const printCache = PrintChapterCache.persistent();
-  const imageCache = FileCache.persistent('images', '.bin');
-  const epubCache = FileCache.persistent('epub', '.xhtml');
-  const epubImages = wanted.has('epub') ? new EpubImages(imageCache) : undefined;
+  // Their writes to disk go on in the background until the build ends.
+  const caches = new BuildCaches();
+  const epubImages = wanted.has('epub') ? new EpubImages(caches.images) : undefined;
   let staging: StagedOutput | undefined;
   try {
     const { book, files, stats } = await timed('parse', () =>
       loadBook(options.manuscriptDir, {
-        cache,
+        cache: caches.parse,
         // Only an unchanged book finds its whole layout in the layout cache; starting
         // Chromium beside the parse hides its start-up.
         onConfig: (config) => {
@@ -139,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const site = await timed('html', () => renderHtml(book, { pages: wanted.has('html') }));
     await out.writeAll(site.map((file) => ({ relative: `html/${file.path}`, data: file.data })));
     if (wanted.has('html')) names.set('html', 'html');
-    const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang), printCache)) : undefined;
+    const print = measure || wanted.has('html') ? await timed('print-body', async () => printBody(book, await loadHyphenator(book.config.lang), caches.print)) : undefined;
     progress({ stage: 'html', finished: 'rendered HTML' });
 
     const fontsCss = String(site.find((file) => file.path === 'fonts/fonts.css')!.data);
@@ -157,7 +151,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : Promise.resolve(undefined);
     const cover = drawCover ? drawnCover(book, browser, out.path('html')) : Promise.resolve(undefined);
     const packEpub = async (plan: PrintPlan | undefined, generatedCover: Uint8Array | undefined) =>
-      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan), images, cache: epubCache }));
+      timed('epub', async () => renderEpub(book, { modified: options.date, generatedCover, pageBreaks: plan && pageBreaks(print!, plan), images, cache: caches.epub }));
     const pageList = book.config.pageList === 'print';
     const epub = wanted.has('epub') ? Promise.all([pageList ? laidOut?.then((book) => book.plan) : undefined, cover]).then(([plan, drawn]) => packEpub(plan, drawn)) : Promise.resolve(undefined);
 
@@ -183,10 +177,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ordered.map(async (format, index) => ({ format, path: committed[index]!, bytes: await sizeOf(committed[index]!) })),
     );
     // Once a day, entries no build has used for a month go.
-    await Promise.all([pruneParseCache(), pruneLayoutCache(), printCache.prune(), imageCache.prune(), epubCache.prune()]);
+    await caches.prune();
     return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: book.chapters.reduce((sum, chapter) => sum + chapter.words, 0), timings, parse: stats };
   } finally {
-    await Promise.all([staging?.discard(), browser.close(), cache.settled(), printCache.settled(), imageCache.settled(), epubCache.settled()]);
+    await Promise.all([staging?.discard(), browser.close(), caches.settled()]);
   }
 }
 
