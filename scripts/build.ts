@@ -180,8 +180,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await caches.prune();
     return { book, files, outputs, pageCount: pdfResult?.plan.pageCount, words: book.chapters.reduce((sum, chapter) => sum + chapter.words, 0), timings, parse: stats };
   } finally {
-    // An image started beside a parse that then failed still writes its cache entry: it is waited for first.
-    await epubImages?.settled();
     await Promise.all([staging?.discard(), browser.close(), caches.settled()]);
   }
 }

@@ -31,11 +31,6 @@ export class EpubImages {
     this.#started.set(asset.relative, ready);
   }
 
-  /** Resolves when every image started so far is ready or has failed, its cache entry begun. */
-  async settled(): Promise<void> {
-    await Promise.allSettled(this.#started.values());
-  }
-
   /** Every image of `book`, ready, in the order of its assets. */
   all(book: Book): Promise<PackagedFile[]> {
     for (const asset of book.assets.values()) this.start(asset);
