@@ -1,4 +1,4 @@
-import { ChapterCache, pruneParseCache } from './book/chapter-cache.ts';
+import { ChapterCache } from './book/chapter-cache.ts';
 import { pruneLayoutCache } from './pdf/layout-cache.ts';
 import { PrintChapterCache } from './pdf/print-chapter-cache.ts';
 import { FileCache } from './cache/file-cache.ts';
@@ -26,6 +26,6 @@ export class BuildCaches {
 
   /** Once a day, removes the entries of every cache, the layout's too, that no build has used for a month. */
   async prune(): Promise<void> {
-    await Promise.all([pruneParseCache(), pruneLayoutCache(), this.print.prune(), this.epub.prune(), this.images.prune()]);
+    await Promise.all([this.parse.prune(), pruneLayoutCache(), this.print.prune(), this.epub.prune(), this.images.prune()]);
   }
 }

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { VFile } from 'vfile';
-import { BackgroundWrites } from '../cache/background-writes.ts';
 import { cacheDir } from '../cache/cache-dir.ts';
-import { pruneCache, touchCacheEntry } from '../cache/prune-cache.ts';
+import { FileCache } from '../cache/file-cache.ts';
 import { decodeParsedRecord, type ParsedRecord } from '../parse/parsed-record.ts';
 
 /** What a chapter's parse depends on besides its own text and path; the same for every chapter of a build. */
@@ -27,21 +24,20 @@ export function chapterKey(context: ParseContext, file: VFile): string {
 /**
  * Parse results of chapters by {@link chapterKey}, as encoded records: in memory for a
  * process that parses the same manuscript again and again (the preview server), and in a
- * folder on disk, when the cache has one, for every later build. Each read decodes a
- * fresh copy, private to its caller, who may change the tree. Unreadable or corrupt
- * entries are misses; entries are written whole or not at all, and a cache that cannot
- * be written is only a slower build.
+ * folder on disk, when the cache has one, for every later build (a `FileCache`). Each read
+ * decodes a fresh copy, private to its caller, who may change the tree. Unreadable or
+ * corrupt entries are misses; entries are written whole or not at all, and a cache that
+ * cannot be written is only a slower build.
  */
 export class ChapterCache {
-  readonly #dir: string | undefined;
+  /** The entries on disk, when the cache has a folder. */
+  readonly #files: FileCache | undefined;
   /** The last entry per chapter path, so the memory held stays one book's worth. */
   readonly #memory = new Map<string, { key: string; bytes: Uint8Array }>();
-  /** Writes to the folder not yet finished. */
-  readonly #writing = new BackgroundWrites();
 
   /** A cache in memory, kept on disk too when `dir` is given. */
   constructor(options: { dir?: string } = {}) {
-    this.#dir = options.dir;
+    this.#files = options.dir ? new FileCache(options.dir, '.v8') : undefined;
   }
 
   /** The cache every build and preview shares, in the `parse` folder of the tool's cache (see `cacheDir`). */
@@ -53,14 +49,9 @@ export class ChapterCache {
   async read(chapterPath: string, key: string): Promise<ParsedRecord | undefined> {
     const remembered = this.#memory.get(chapterPath);
     if (remembered?.key === key) return decodeParsedRecord(key, remembered.bytes);
-    if (!this.#dir) return undefined;
-    const file = path.join(this.#dir, `${key}.v8`);
-    const bytes = await readFile(file).catch(() => undefined);
+    const bytes = this.#files?.read(key);
     const record = bytes && decodeParsedRecord(key, bytes);
-    if (bytes && record) {
-      this.#memory.set(chapterPath, { key, bytes });
-      await touchCacheEntry(file);
-    }
+    if (bytes && record) this.#memory.set(chapterPath, { key, bytes });
     return record;
   }
 
@@ -71,16 +62,16 @@ export class ChapterCache {
    */
   write(chapterPath: string, key: string, bytes: Uint8Array): void {
     this.#memory.set(chapterPath, { key, bytes });
-    if (this.#dir) this.#writing.start(path.join(this.#dir, `${key}.v8`), bytes);
+    this.#files?.write(key, bytes);
   }
 
   /** Resolves when every write started so far is on disk (or has failed, which only makes a later build slower). */
-  settled(): Promise<void> {
-    return this.#writing.settled();
+  async settled(): Promise<void> {
+    await this.#files?.settled();
   }
-}
 
-/** Removes the persistent parse cache's entries that no build has used for a month (see `pruneCache`). */
-export function pruneParseCache(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return pruneCache(cacheDir('parse', env), /^[\da-f]{64}\.v8$/);
+  /** Removes the entries on disk that no build has used for a month (see `pruneCache`). */
+  async prune(): Promise<void> {
+    await this.#files?.prune();
+  }
 }

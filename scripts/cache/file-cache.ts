@@ -31,7 +31,7 @@ export class FileCache {
     const file = this.#file(key);
     try {
       const bytes = readFileSync(file);
-      void touchCacheEntry(file);
+      touchCacheEntry(file);
       return bytes;
     } catch {
       return undefined;

@@ -53,7 +53,7 @@ export async function readCachedLayout<T extends ChapterLayout | FrontLayout>(ke
   const file = path.join(layoutCacheDir(), `${key}.json`);
   try {
     const layout = JSON.parse(readFileSync(file, 'utf8')) as T;
-    await touchCacheEntry(file);
+    touchCacheEntry(file);
     return layout;
   } catch {
     return undefined;
