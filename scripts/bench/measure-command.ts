@@ -39,18 +39,8 @@ export interface MeasureOptions {
  * one, so a ratio should compare unwatched runs. A run that fails is returned at once.
  */
 export async function measureCommand(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measurement> {
-  options.before?.();
-  const sampled = await runOnce(command, args, options, true);
-  if (sampled.exitCode !== 0 || !options.timedRuns) return sampled;
-  const timed: Measurement[] = [];
-  for (let run = 0; run < options.timedRuns; run++) {
-    options.before?.();
-    const result = await runOnce(command, args, options, false);
-    if (result.exitCode !== 0) return result;
-    timed.push(result);
-  }
-  const median = timed.sort((a, b) => a.wallMs - b.wallMs)[Math.floor((timed.length - 1) / 2)]!;
-  return { ...median, peakBytes: sampled.peakBytes };
+  const [measured] = await measureAlternately([{ command, args, options }], options.timedRuns ?? 0);
+  return measured!;
 }
 
 /** A command for {@link measureAlternately}: what {@link measureCommand} takes. */
@@ -61,8 +51,8 @@ export interface Contender {
 }
 
 /**
- * Measures commands side by side: each once sampling memory, in the order given, then
- * `rounds` rounds in which each runs once more, timed, in the same order (`before` runs
+ * Measures commands side by side (see {@link measureCommand} for one): each once sampling
+ * memory, in the order given, then `rounds` rounds in which each runs once more, timed, in the same order (`before` runs
  * before every run); each gets the median wall time of its rounds. On a shared machine
  * whose speed drifts by half within minutes, the two sides of a ratio are then timed
  * under the same conditions, where medians taken minutes apart compare the drift more than
