@@ -37,7 +37,6 @@ export function buildChapter(parsed: { tree: Root; key: string }, file: VFile, i
   }
 
   const name = uniqueName(path.basename(sourcePath, path.extname(sourcePath)), usedNames);
-  const { outline, ids, linked } = outlineAndIds(tree);
   return {
     index,
     sourcePath,
@@ -50,9 +49,7 @@ export function buildChapter(parsed: { tree: Root; key: string }, file: VFile, i
     lang: typeof frontMatter.lang === 'string' ? frontMatter.lang : undefined,
     tree,
     file,
-    outline,
-    ids,
-    linked,
+    ...treeFacts(tree),
     frontMatter,
     words,
     parseKey: parsed.key,
@@ -78,17 +75,30 @@ function findFirst(tree: Root, tagName: string): Element | undefined {
 }
 
 /**
- * The chapter's outline (its h2 and h3 with ids, outside the notes), every id in it, and
- * the chapters its links lead to, in one walk of the tree.
+ * What the book needs to know of a chapter's tree, found in one walk: its outline (its h2
+ * and h3 with ids, outside the notes), every id in it, its links to chapters and the
+ * chapters they lead to, and its images. Rendering and checking the book then read these
+ * rather than walking every tree again.
  */
-function outlineAndIds(tree: Root): { outline: OutlineEntry[]; ids: Set<string>; linked: Set<string> } {
+function treeFacts(tree: Root): Pick<Chapter, 'outline' | 'ids' | 'linked' | 'references' | 'images'> {
   const outline: OutlineEntry[] = [];
   const ids = new Set<string>();
   const linked = new Set<string>();
+  const references: Element[] = [];
+  const images = { total: 0, described: 0 };
   const walk = (nodes: readonly (RootContent | ElementContent)[], inNotes: boolean): void => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
-      if (node.data?.crossReference) linked.add(node.data.crossReference.targetPath);
+      if (node.data?.crossReference) {
+        references.push(node);
+        linked.add(node.data.crossReference.targetPath);
+      }
+      if (node.tagName === 'img') {
+        images.total++;
+        // Described: alt text, or marked as decoration (`alt=""` with `role="presentation"`, see `rehypeResources`).
+        const { alt, role } = node.properties;
+        if ((typeof alt === 'string' && alt.trim() !== '') || role === 'presentation') images.described++;
+      }
       const id = node.properties.id;
       if (typeof id === 'string') {
         ids.add(id);
@@ -100,5 +110,5 @@ function outlineAndIds(tree: Root): { outline: OutlineEntry[]; ids: Set<string>;
     }
   };
   walk(tree.children, false);
-  return { outline, ids, linked };
+  return { outline, ids, linked, references, images };
 }

@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import { reportError } from '../diagnostics/report.ts';
 import type { Chapter } from './types.ts';
 
@@ -10,21 +9,20 @@ import type { Chapter } from './types.ts';
 export function checkCrossReferences(chapters: readonly Chapter[]): void {
   const byPath = new Map(chapters.map((chapter) => [chapter.sourcePath, chapter]));
   for (const chapter of chapters) {
-    visit(chapter.tree, 'element', (node) => {
-      const reference = node.data?.crossReference;
-      if (!reference) return;
+    for (const node of chapter.references) {
+      const reference = node.data!.crossReference!;
       const target = byPath.get(reference.targetPath);
       if (!target) {
         reportError(chapter.file, `Link target \`${reference.targetPath}\` is not a chapter of this book`, node.position, 'broken-link');
-        return;
+        continue;
       }
-      if (reference.fragment === undefined) return;
+      if (reference.fragment === undefined) continue;
       const fragment = target.file.data.idAliases?.[reference.fragment] ?? reference.fragment;
       if (!target.ids.has(fragment)) {
         reportError(chapter.file, `No heading or anchor \`#${reference.fragment}\` in \`${target.sourcePath}\``, node.position, 'broken-anchor');
-        return;
+        continue;
       }
       reference.fragment = fragment;
-    });
+    }
   }
 }

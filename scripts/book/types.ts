@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { BookConfig } from '../config/types.ts';
 
@@ -40,6 +40,10 @@ export interface Chapter {
   ids: Set<string>;
   /** The manuscript paths (`targetPath`) of the chapters its links lead to, itself included when it links within. */
   linked: Set<string>;
+  /** Its links to chapters (elements with a `crossReference`), in document order, for `checkCrossReferences`. */
+  references: Element[];
+  /** Its images, and how many of them are described: by alt text, or as decoration (`alt=""`, `role="presentation"`). */
+  images: { total: number; described: number };
   /** The front matter as written, including keys the tool does not know (template variables). */
   frontMatter: Record<string, unknown>;
   /** Words in the chapter, notes and title included (see `countWords`). */

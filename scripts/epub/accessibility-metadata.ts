@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit';
 import type { Book } from '../book/types.ts';
 
 /** One `<meta property="schema:…">` of the package document. */
@@ -17,12 +16,8 @@ export function accessibilityMetadata(book: Book, options: { pageList: boolean }
   let images = book.config.coverImage ? 1 : 0;
   let described = images;
   for (const chapter of book.chapters) {
-    visit(chapter.tree, 'element', (node) => {
-      if (node.tagName === 'img') {
-        images++;
-        if (typeof node.properties.alt === 'string') described++;
-      }
-    });
+    images += chapter.images.total;
+    described += chapter.images.described;
   }
   const allDescribed = described === images;
   const features = ['structuralNavigation', 'tableOfContents', 'readingOrder', 'displayTransformability'];
