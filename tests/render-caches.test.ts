@@ -95,11 +95,15 @@ test('an EPUB-only rebuild after a one-chapter edit reuses the print HTML, layou
   assert.equal(readdirSync(path.join(cache, 'layout')).length, layouts.length);
 });
 
-test('a chapter\'s EPUB XHTML comes from the cache only with the same page markers', async () => {
+test('a chapter\'s EPUB XHTML comes from the cache with page breaks at the same places, whatever their folios', async () => {
   const { book } = await loadBook(defaultManuscript);
   const cache = new FileCache(tempDir('quire-epub-cache-'), '.xhtml');
   const [first, second] = book.chapters;
-  const markers = (folio: string): PageBreak[] => [first!, second!].map((chapter, index) => ({ folio: `${folio}${index}`, place: { chapterId: chapter.id, anchorIndex: 1 } }));
+  const markers = (folio: string, anchorIndex: number): PageBreak[] =>
+    [first!, second!].flatMap((chapter, index) => [
+      { folio: `${folio}${index}`, place: { chapterId: chapter.id, anchorIndex } },
+      { folio: `${folio}${index}1`, place: { chapterId: chapter.id, anchorIndex: anchorIndex + 1 } },
+    ]);
   const chapterXhtml = async (epub: Uint8Array) => {
     const file = path.join(tempDir(), 'book.epub');
     writeFileSync(file, epub);
@@ -107,12 +111,34 @@ test('a chapter\'s EPUB XHTML comes from the cache only with the same page marke
     return Promise.all(book.chapters.map((chapter) => text(`OEBPS/${chapterFileName(chapter)}`)));
   };
   const modified = new Date('2025-01-01T00:00:00Z');
-  for (const folio of ['1', '2', '1']) {
-    const cached = await chapterXhtml(await renderEpub(book, { modified, pageBreaks: markers(folio), cache }));
+  const entries: number[] = [];
+  for (const [folio, anchorIndex] of [['1', 1], ['2', 1], ['xi', 2], ['3', 1]] as const) {
+    const cached = await chapterXhtml(await renderEpub(book, { modified, pageBreaks: markers(folio, anchorIndex), cache }));
     await cache.settled();
-    const fresh = renderEpubDocuments(book, { pageBreaks: markers(folio) });
+    entries.push(readdirSync(cache.dir).length);
+    const fresh = renderEpubDocuments(book, { pageBreaks: markers(folio, anchorIndex) });
     assert.deepEqual(cached, book.chapters.map((chapter) => fresh.find((document) => document.filename === chapterFileName(chapter))!.xhtml), `markers ${folio}`);
-    assert.ok(cached[0]!.includes(`id="page-${folio}0"`));
+    assert.ok(cached[0]!.includes(`id="page-${folio}0"`) && cached[0]!.includes(`aria-label="${folio}01"`));
   }
-  assert.equal(readdirSync(cache.dir).length, book.chapters.length + 2, 'the two marked chapters twice, the others once');
+  const chapters = book.chapters.length;
+  assert.deepEqual(entries, [chapters, chapters, chapters + 2, chapters + 2], 'new folios reuse the entries; breaks at other places make new ones');
+});
+
+test('a chapter whose text looks like a folio placeholder is rendered as it is, and not cached', async () => {
+  const manuscript = tempDir();
+  cpSync(defaultManuscript, manuscript, { recursive: true });
+  const chapterFile = readdirSync(manuscript).filter((name) => name.endsWith('.md')).sort()[0]!;
+  appendFileSync(path.join(manuscript, chapterFile), '\nA stray \uFDD00\uFDD1 in the text.\n');
+  const { book } = await loadBook(manuscript);
+  const cache = new FileCache(tempDir('quire-epub-cache-'), '.xhtml');
+  const chapter = book.chapters.find((candidate) => candidate.sourcePath === chapterFile)!;
+  const pageBreaks: PageBreak[] = [{ folio: '7', place: { chapterId: chapter.id, anchorIndex: 1 } }];
+  const epub = await renderEpub(book, { modified: new Date('2025-01-01T00:00:00Z'), pageBreaks, cache });
+  await cache.settled();
+  const file = path.join(tempDir(), 'book.epub');
+  writeFileSync(file, epub);
+  const xhtml = await (await readEpub(file)).text(`OEBPS/${chapterFileName(chapter)}`);
+  assert.equal(xhtml, renderEpubDocuments(book, { pageBreaks }).find((document) => document.filename === chapterFileName(chapter))!.xhtml);
+  assert.ok(xhtml.includes('\uFDD00\uFDD1') && xhtml.includes('id="page-7"'));
+  assert.equal(readdirSync(cache.dir).length, book.chapters.length - 1, 'every chapter but that one is kept');
 });

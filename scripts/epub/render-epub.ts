@@ -90,20 +90,50 @@ function documentMarkers(breaks: readonly PageBreak[], document: string): string
 
 /**
  * {@link ChapterBody} through `cache`: a chapter rendered before with the same parse, id,
- * names of the chapters it links to and page markers (see `chapterOutputKeys`), by the
- * same code, is taken from it, so a rebuild after an edit serialises only what changed.
+ * names of the chapters it links to and page breaks at the same places (see
+ * `chapterOutputKeys`), by the same code, is taken from it, so a rebuild after an edit
+ * serialises only what changed. The folios are not part of the key: the cache keeps each
+ * body with placeholders for them (see {@link splitAtFolios}), so the chapters after an edit
+ * that moved their page numbers, but not their page breaks, are still taken from it.
  */
 async function cachedChapterBodies(book: Book, cache: FileCache): Promise<ChapterBody> {
   const addressing = fileAddressing(book, chapterFileName);
   const keyOf = await chapterOutputKeys(book, 'scripts/epub/epub-chapter-body.ts', chapterFileName);
   return (chapter, breaks) => {
-    const key = keyOf(chapter, breaks.map(({ folio, place }) => `${folio}@${'anchorIndex' in place ? place.anchorIndex : ''}`));
+    const key = keyOf(chapter, breaks.map(({ place }) => ('anchorIndex' in place ? String(place.anchorIndex) : '')));
     const cached = cache.read(key)?.toString('utf8');
-    if (cached !== undefined) return cached;
-    const body = epubChapterBody(chapter, addressing, breaks);
+    const parts = cached === undefined ? undefined : splitAtFolios(cached, breaks.length);
+    if (parts) return withFolios(parts, breaks);
+    const body = epubChapterBody(chapter, addressing, breaks.map((pageBreak, index) => ({ ...pageBreak, folio: folioPlaceholder(index) })));
+    const split = splitAtFolios(body, breaks.length);
+    // The chapter's own text holds something like a placeholder: rendered as it is, and not kept.
+    if (!split) return epubChapterBody(chapter, addressing, breaks);
     cache.write(key, body);
-    return body;
+    return withFolios(split, breaks);
   };
+}
+
+/** Stands for the folio of a chapter's `index`th page break, in a body kept in the cache: two noncharacters around the index. */
+function folioPlaceholder(index: number): string {
+  return `\uFDD0${index}\uFDD1`;
+}
+
+/**
+ * A body rendered with {@link folioPlaceholder}s for its `breaks` page breaks, split around
+ * them: text, then the index of a break, then text, and so on. Undefined unless each
+ * break's placeholder appears exactly twice and in order, as its marker's id and label
+ * (see `pageMarker`), so that nothing else in the text is ever taken for one.
+ */
+function splitAtFolios(body: string, breaks: number): string[] | undefined {
+  const parts = body.split(/\uFDD0(\d+)\uFDD1/);
+  const found = parts.filter((_, index) => index % 2 === 1);
+  const expected = Array.from({ length: breaks * 2 }, (_, index) => String(index >> 1));
+  return found.length === expected.length && found.every((value, index) => value === expected[index]) ? parts : undefined;
+}
+
+/** The body that {@link splitAtFolios} split, with each placeholder replaced by its break's folio. */
+function withFolios(parts: readonly string[], breaks: readonly PageBreak[]): string {
+  return parts.map((part, index) => (index % 2 === 1 ? breaks[Number(part)]!.folio : part)).join('');
 }
 
 /** Renders the whole book as EPUB 3 bytes. */
