@@ -88,12 +88,9 @@ export async function launchBrowser(onSpawning?: () => void): Promise<BrowserSes
   return {
     browser,
     async close() {
-      // Nothing of the browser's is kept (its profile goes next), so it is killed rather
-      // than asked to shut down, which costs it a tenth of a second of CPU while the build
-      // is still packing the EPUB. Killing the group leaves no helper behind, a crashed
-      // browser's included; Puppeteer then sees the process gone.
-      if (pid) killGroup(pid);
       await browser.close().catch(() => undefined);
+      // A crashed browser may leave helpers behind; make sure none outlive the build.
+      if (pid) killGroup(pid);
       await rm(profile, { recursive: true, force: true });
       unregister();
     },
