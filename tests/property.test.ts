@@ -50,7 +50,8 @@ test(`${runs} generated chapters give well-formed XHTML or located errors`, asyn
       for (const document of renderEpubDocuments(book)) assert.equal(xmlError(document.xhtml), undefined, document.xhtml);
       built++;
     }),
-    { numRuns: runs },
+    // Always tried first: a case a random run once found (an undefined footnote inside an autolink literal, reported without a place).
+    { numRuns: runs, examples: [['[https://example.org[^1]*']] },
   );
   assert.ok(built > runs / 2, `most cases build (${built} of ${runs})`);
 });

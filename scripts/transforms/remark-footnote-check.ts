@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { reportError, reportWarning } from '../diagnostics/report.ts';
 
@@ -17,12 +18,13 @@ export default function remarkFootnoteCheck() {
     visit(tree, 'footnoteReference', (node) => {
       referenced.add(node.identifier);
     });
-    visit(tree, 'text', (node) => {
+    visitParents(tree, 'text', (node, ancestors) => {
       for (const match of node.value.matchAll(undefinedReference)) {
         const start = node.position?.start;
+        // Text that GFM made from an autolink literal has no position: the nearest ancestor's is used.
         const place = start && !node.value.slice(0, match.index).includes('\n')
           ? { line: start.line, column: start.column + match.index! }
-          : start;
+          : start ?? ancestors.findLast((ancestor) => ancestor.position)?.position?.start;
         reportError(file, `Footnote \`[^${match[1]}]\` has no definition`, place, 'undefined-footnote');
       }
     });
