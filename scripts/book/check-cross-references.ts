@@ -4,22 +4,22 @@ import type { Chapter } from './types.ts';
 /**
  * Checks every link between chapters once all are parsed: the target must be a chapter
  * of the book (`broken-link`) and the fragment an id in it (`broken-anchor`). An authored
- * heading slug that was renamed to a valid XML id is rewritten to the new id.
+ * heading slug that was renamed to a valid XML id is rewritten to the new id, which the
+ * link's element takes when the chapter's tree is decoded (see `buildChapter`).
  */
 export function checkCrossReferences(chapters: readonly Chapter[]): void {
   const byPath = new Map(chapters.map((chapter) => [chapter.sourcePath, chapter]));
   for (const chapter of chapters) {
-    for (const node of chapter.references) {
-      const reference = node.data!.crossReference!;
+    for (const reference of chapter.references) {
       const target = byPath.get(reference.targetPath);
       if (!target) {
-        reportError(chapter.file, `Link target \`${reference.targetPath}\` is not a chapter of this book`, node.position, 'broken-link');
+        reportError(chapter.file, `Link target \`${reference.targetPath}\` is not a chapter of this book`, reference.place, 'broken-link');
         continue;
       }
       if (reference.fragment === undefined) continue;
       const fragment = target.file.data.idAliases?.[reference.fragment] ?? reference.fragment;
       if (!target.ids.has(fragment)) {
-        reportError(chapter.file, `No heading or anchor \`#${reference.fragment}\` in \`${target.sourcePath}\``, node.position, 'broken-anchor');
+        reportError(chapter.file, `No heading or anchor \`#${reference.fragment}\` in \`${target.sourcePath}\``, reference.place, 'broken-anchor');
         continue;
       }
       reference.fragment = fragment;

@@ -55,14 +55,15 @@ export interface ParseChaptersOptions {
 }
 
 /**
- * Parses chapter files (freshly read, without messages) into hast trees, in their order,
+ * Parses chapter files (freshly read, without messages) into hast trees, in their order
+ * (each a function that decodes a cached tree only when first called; see `ParsedRecord`),
  * each with the key its parse is cached under (see `chapterKey`):
  * a chapter whose parse the cache holds is taken from it, the others are parsed, on
  * worker threads when that pays, and stored (on disk in the background: see
  * `ChapterCache.settled`). Each file ends with the messages and data of its parse, as if
  * the processor had run on it.
  */
-export async function parseChapters(files: readonly VFile[], options: ParseChaptersOptions): Promise<{ trees: Root[]; keys: string[]; stats: ParseStats }> {
+export async function parseChapters(files: readonly VFile[], options: ParseChaptersOptions): Promise<{ trees: Array<() => Root>; keys: string[]; stats: ParseStats }> {
   const [fingerprint, assets] = await Promise.all([parseFingerprint(), assetListingHash(options.manuscriptDir)]);
   const context = { manuscriptDir: options.manuscriptDir, fingerprint, assets };
   const jobs: ParseJob[] = files.map((file) => ({ path: file.path, value: String(file.value), key: chapterKey(context, file) }));

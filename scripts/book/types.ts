@@ -1,4 +1,5 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { BookConfig } from '../config/types.ts';
 
@@ -30,8 +31,11 @@ export interface Chapter {
   epubType: string;
   /** Language of the chapter when it differs from the book's. */
   lang?: string;
-  /** The chapter's content as hast, with Markdown positions kept on its nodes. */
-  tree: Root;
+  /**
+   * The chapter's content as hast, with Markdown positions kept on its nodes. Decoded
+   * from the parse cache on first use (see `buildChapter`); read it only to render or lint.
+   */
+  readonly tree: Root;
   /** The source file, carrying the chapter's messages. */
   file: VFile;
   /** Headings below the chapter title (depth 2 and 3), for the contents. */
@@ -40,8 +44,8 @@ export interface Chapter {
   ids: Set<string>;
   /** The manuscript paths (`targetPath`) of the chapters its links lead to, itself included when it links within. */
   linked: Set<string>;
-  /** Its links to chapters (elements with a `crossReference`), in document order, for `checkCrossReferences`. */
-  references: Element[];
+  /** Its links to chapters, in document order, with their places: what `checkCrossReferences` checks. */
+  references: ChapterReference[];
   /** Its images, and how many of them are described: by alt text, or as decoration (`alt=""`, `role="presentation"`). */
   images: { total: number; described: number };
   /** The front matter as written, including keys the tool does not know (template variables). */
@@ -84,6 +88,31 @@ export interface ChapterFileData {
   idAliases?: Record<string, string>;
   /** Words in the chapter's tree (see `rehypeWordCount`). */
   words?: number;
+  /** What the book needs of the chapter's tree (see `rehypeChapterFacts`). */
+  facts?: ChapterFacts;
+}
+
+/** A link to a chapter as the parse found it: for checking it, and for the fragment its element gets. */
+export interface ChapterReference extends CrossReference {
+  /** Where the link is in the Markdown. */
+  place?: Position;
+}
+
+/**
+ * What the parse records of a chapter's tree (see `rehypeChapterFacts`), so that a book
+ * is assembled and checked without walking, or even decoding, every tree again.
+ */
+export interface ChapterFacts {
+  /** The text of its first level-1 heading; undefined when it has none. */
+  firstHeading?: string;
+  /** Headings below the chapter title (depth 2 and 3) with ids, outside the notes. */
+  outline: OutlineEntry[];
+  /** Every id in the chapter. */
+  ids: string[];
+  /** Its links to chapters, in document order. */
+  references: ChapterReference[];
+  /** Its images, and how many of them are described: by alt text, or as decoration (`alt=""`, `role="presentation"`). */
+  images: { total: number; described: number };
 }
 
 /** A link from one chapter to another (or to a place in itself), kept on the `a` element's data. */
@@ -99,6 +128,7 @@ declare module 'vfile' {
     assets: string[];
     idAliases: Record<string, string>;
     words: number;
+    facts: ChapterFacts;
   }
 }
 

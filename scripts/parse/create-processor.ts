@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
+import rehypeChapterFacts from '../transforms/rehype-chapter-facts.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
 import rehypeNestingLimit from '../transforms/rehype-nesting-limit.ts';
@@ -54,5 +55,6 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeUniqueIds)
     .use(rehypeResources, { manuscriptDir: options.manuscriptDir })
     .use(rehypeWordCount)
+    .use(rehypeChapterFacts)
     .freeze();
 }
