@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { visit } from 'unist-util-visit';
 import { ChapterCache } from '../scripts/book/chapter-cache.ts';
 import { parseBook, type ParsedBook } from '../scripts/book/parse-book.ts';
 import { collectMessages, formatMessage } from '../scripts/diagnostics/format-message.ts';
@@ -99,6 +100,15 @@ test('a truncated, garbled or misfiled cache entry is a miss, and the parse is t
   assert.deepEqual(truncatedAndMisfiled.stats, { parsed: 2, reused: 0, workers: 0 });
   assert.deepEqual(summary(truncatedAndMisfiled), summary(first));
 
+  // A flipped byte inside the tree, which the entry's own structure does not notice: its CRC-32 does.
+  const damaged = readFileSync(b);
+  damaged[damaged.length >> 1] ^= 0xff;
+  writeFileSync(a, bytesOfA);
+  writeFileSync(b, damaged);
+  const damagedTree = await parse();
+  assert.deepEqual(damagedTree.stats, { parsed: 1, reused: 1, workers: 0 });
+  assert.deepEqual(summary(damagedTree), summary(first));
+
   writeFileSync(a, 'not a cache entry');
   const garbled = await parse();
   assert.equal(garbled.stats.parsed, 1);
@@ -106,6 +116,34 @@ test('a truncated, garbled or misfiled cache entry is a miss, and the parse is t
   const warm = await parse();
   assert.deepEqual(warm.stats, { parsed: 0, reused: 2, workers: 0 });
   assert.deepEqual(summary(warm), summary(first));
+});
+
+test("a chapter taken from the parse cache decodes its tree only when it is first read, with its links' fragments settled", async () => {
+  const manuscript = minimalBook();
+  const dir = tempDir('quire-cache-');
+  const cold = new ChapterCache({ dir });
+  await parseBook(manuscript, { cache: cold });
+  await cold.settled();
+  let decoded = 0;
+  class CountingCache extends ChapterCache {
+    override async read(chapterPath: string, key: string) {
+      const record = await super.read(chapterPath, key);
+      return record && { ...record, tree: () => (decoded++, record.tree()) };
+    }
+  }
+  const { book, stats } = await parseBook(manuscript, { cache: new CountingCache({ dir }) });
+  assert.deepEqual(stats, { parsed: 0, reused: 2, workers: 0 });
+  const [opening] = book!.chapters;
+  assert.equal(opening!.title, 'The Opening');
+  assert.ok(opening!.outline.length > 0 && opening!.ids.has('h-1938-a-year') && opening!.images.total === 2);
+  assert.equal(decoded, 0, 'titles, outlines, ids, links and images come from what the parse recorded');
+  const fragments: string[] = [];
+  visit(opening!.tree, 'element', (node) => {
+    if (node.data?.crossReference?.fragment) fragments.push(node.data.crossReference.fragment);
+  });
+  assert.equal(opening!.tree.children.length > 0, true);
+  assert.equal(decoded, 1, 'decoded once, on first use');
+  assert.deepEqual(fragments, ['fn-one', 'the-end', 'h-1938-a-year', 'fnref-one'], 'the authored `#1938-a-year` takes the id the heading was given');
 });
 
 test('a cached parse is not reused once an image it checked appears or disappears', async () => {
