@@ -39,6 +39,18 @@ test('a chapter\'s key changes with its hyphenation and with the id of a chapter
   }
 });
 
+test("a chapter's key changes when one of its links resolves to another fragment, as when the target's heading takes another id", async () => {
+  const { book } = await loadBook(defaultManuscript);
+  const keys = await printChapterKeys(book, true);
+  const linking = book.chapters.find((chapter) => chapter.references.some((reference) => reference.targetPath !== chapter.sourcePath))!;
+  const reference = linking.references.find((candidate) => candidate.targetPath !== linking.sourcePath)!;
+  reference.fragment = `h-${reference.fragment ?? 'top'}`;
+  const resolved = await printChapterKeys(book, true);
+  for (const chapter of book.chapters) {
+    assert.equal(resolved.get(chapter.id) !== keys.get(chapter.id), chapter === linking, `${chapter.sourcePath}`);
+  }
+});
+
 test('chapters come from the cache as they were made, and a garbled or truncated entry is a miss', async () => {
   const { book } = await loadBook(defaultManuscript);
   const hyphenate = await loadHyphenator(book.config.lang);

@@ -11,16 +11,20 @@ export type ChapterOutputKey = (chapter: Chapter, extra: readonly string[]) => s
  * the output's code (the `codeFingerprint` of the module `entry`), the chapter's parse
  * (its `parseKey`), its id, what the output calls each chapter it links to (`targetName`:
  * an id in the print document, a file name in the EPUB) and whatever else the rendering
- * reads (`extra`). Everything a chapter's tree holds follows from its parse, but for the
- * names of the chapters its links lead to, which depend on the rest of the book.
+ * reads (`extra`), and the fragments its links lead to as the link check settled them.
+ * Everything a chapter's tree holds follows from its parse, but for the names of the
+ * chapters its links lead to and those fragments, which depend on the rest of the book
+ * (a link to a heading whose slug was not a valid XML id takes the id the heading was
+ * given in its own chapter, see `checkCrossReferences`).
  */
 export async function chapterOutputKeys(book: Book, entry: string, targetName: (target: Chapter) => string): Promise<ChapterOutputKey> {
   const code = await codeFingerprint(entry);
   const targetOf = linkTargets(book);
   return (chapter, extra) => {
     const targets = [...chapter.linked].map((targetPath) => `${targetPath}>${targetName(targetOf({ targetPath }, chapter))}`).sort();
+    const fragments = chapter.references.map((reference) => `${reference.targetPath}#${reference.fragment ?? ''}`);
     const hash = createHash('sha256');
-    for (const part of [code, chapter.parseKey, chapter.id, ...extra, ...targets]) hash.update(part).update('\u0000');
+    for (const part of [code, chapter.parseKey, chapter.id, ...extra, ...targets, ...fragments]) hash.update(part).update('\u0000');
     return hash.digest('hex');
   };
 }
