@@ -46,9 +46,10 @@ export function buildChapter(parsed: { tree: () => Root; key: string }, file: VF
   const decodeTree = (): Root => {
     const root = parsed.tree();
     if (!headed) root.children.unshift(h('h1', title));
-    // The tree's links, in the order the facts list them, take the fragments the link check settled on.
-    let next = 0;
-    if (references.length > 0) {
+    // The tree's links, in the order the facts list them, take the fragments the link check
+    // settled on; a walk only when it changed one.
+    if (references.some((reference, index) => reference.fragment !== facts.references[index]!.fragment)) {
+      let next = 0;
       visit(root, 'element', (node) => {
         const reference = node.data?.crossReference;
         if (reference) reference.fragment = references[next++]!.fragment;
@@ -72,7 +73,6 @@ export function buildChapter(parsed: { tree: () => Root; key: string }, file: VF
     file,
     outline: facts.outline,
     ids: new Set(facts.ids),
-    linked: new Set(references.map((reference) => reference.targetPath)),
     references,
     images: facts.images,
     frontMatter,

@@ -42,12 +42,10 @@ export interface Chapter {
   outline: OutlineEntry[];
   /** Every id in the chapter. */
   ids: Set<string>;
-  /** The manuscript paths (`targetPath`) of the chapters its links lead to, itself included when it links within. */
-  linked: Set<string>;
   /** Its links to chapters, in document order, with their places: what `checkCrossReferences` checks. */
   references: ChapterReference[];
-  /** Its images, and how many of them are described: by alt text, or as decoration (`alt=""`, `role="presentation"`). */
-  images: { total: number; described: number };
+  /** Its images, and how many of them are described (see `ChapterFacts`). */
+  images: ChapterFacts['images'];
   /** The front matter as written, including keys the tool does not know (template variables). */
   frontMatter: Record<string, unknown>;
   /** Words in the chapter, notes and title included (see `countWords`). */

@@ -21,7 +21,8 @@ export async function chapterOutputKeys(book: Book, entry: string, targetName: (
   const code = await codeFingerprint(entry);
   const targetOf = linkTargets(book);
   return (chapter, extra) => {
-    const targets = [...chapter.linked].map((targetPath) => `${targetPath}>${targetName(targetOf({ targetPath }, chapter))}`).sort();
+    const linked = new Set(chapter.references.map((reference) => reference.targetPath));
+    const targets = [...linked].map((targetPath) => `${targetPath}>${targetName(targetOf({ targetPath }, chapter))}`).sort();
     const fragments = chapter.references.map((reference) => `${reference.targetPath}#${reference.fragment ?? ''}`);
     const hash = createHash('sha256');
     for (const part of [code, chapter.parseKey, chapter.id, ...extra, ...targets, ...fragments]) hash.update(part).update('\u0000');

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import type { ChapterFacts, OutlineEntry } from '../book/types.ts';
+import type { ChapterFacts } from '../book/types.ts';
 
 /**
  * Records in `file.data.facts` what the book needs to know of a chapter's tree (see
@@ -14,7 +14,6 @@ import type { ChapterFacts, OutlineEntry } from '../book/types.ts';
 export default function rehypeChapterFacts() {
   return (tree: Root, file: VFile): void => {
     const facts: ChapterFacts = { outline: [], ids: [], references: [], images: { total: 0, described: 0 } };
-    const outline: OutlineEntry[] = facts.outline;
     const ids = new Set<string>();
     const walk = (nodes: readonly (RootContent | ElementContent)[], inNotes: boolean): void => {
       for (const node of nodes) {
@@ -27,7 +26,7 @@ export default function rehypeChapterFacts() {
         if (typeof id === 'string') {
           ids.add(id);
           const depth = inNotes ? null : /^h([23])$/.exec(node.tagName);
-          if (depth) outline.push({ depth: Number(depth[1]), id, text: toString(node).trim() });
+          if (depth) facts.outline.push({ depth: Number(depth[1]), id, text: toString(node).trim() });
         }
         const notes = node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes') === true;
         walk(node.children, inNotes || notes);

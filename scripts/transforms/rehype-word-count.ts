@@ -6,7 +6,7 @@ import { countWords } from '../book/count-words.ts';
 /**
  * Counts the chapter's words, notes included (see `countWords`), into `file.data.words`,
  * for the build's summary. Counted once per parse, so kept in the parse cache with the
- * tree: a rebuild does not count the chapters that did not change. Last in the
+ * tree: a rebuild does not count the chapters that did not change. At the end of the
  * processor, so it counts what the outputs hold.
  */
 export default function rehypeWordCount() {
