@@ -10,13 +10,15 @@
  * that name, builds it (`buildBundle`, about 0.7 s, written whole or not at all), and
  * stale code never runs. Where `node_modules` cannot be written, the sources run through
  * tsx as before, slower to start. The bundle has source maps, read only when an internal
- * error's stack is printed (see `sourceMappedStack`).
+ * error's stack is printed (see `sourceMappedStack`), and runs with V8's code cache (see
+ * `runWithCodeCache`).
  */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { buildBundle, pruneBundles } from './launcher/build-bundle.mjs';
 import { bundleKey } from './launcher/bundle-key.mjs';
+import { codeCacheVariant, runWithCodeCache } from './launcher/run-with-code-cache.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundles = path.join(root, 'node_modules/.cache/quire/bundle');
@@ -33,7 +35,7 @@ async function currentBundle() {
     // A real path, so the source maps' relative paths lead back to these sources even
     // when node_modules is a link into another checkout.
     const dir = path.join(realpathSync(bundles), bundleKey(root));
-    if (!existsSync(path.join(dir, 'cli.mjs'))) {
+    if (!existsSync(path.join(dir, 'cli.cjs'))) {
       await buildBundle(root, dir);
       await pruneBundles(dir).catch(() => undefined);
     }
@@ -54,7 +56,7 @@ async function currentBundle() {
 
 const dir = await currentBundle();
 if (dir) {
-  await import(pathToFileURL(path.join(dir, 'cli.mjs')).href);
+  runWithCodeCache(path.join(dir, 'cli.cjs'), codeCacheVariant(process.argv.slice(2)));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -3,7 +3,9 @@
  * never runs stale code, two commands can build its bundle at once, its internal errors
  * name the TypeScript sources, a source that does not compile is reported, a read-only
  * node_modules falls back to tsx, it builds what a run from the sources builds, byte for
- * byte, and its bundle holds no HTTP client and keeps pdf-lib for builds that print. Changes to sources are made in a copy of the project, never in this one.
+ * byte, its bundle holds no HTTP client and evaluates pdf-lib only for builds that print,
+ * and it keeps V8's code cache of the bundle. Changes to sources are made in a copy of the
+ * project, never in this one.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -129,25 +131,60 @@ test('a build through the launcher and one from the sources through tsx give the
   for (const name of files) assert.ok(readFileSync(path.join(outs[0]!, name)).equals(readFileSync(path.join(outs[1]!, name))), `${name} differs`);
 });
 
-test('the bundle carries no HTTP client, and an EPUB build loads no pdf-lib', () => {
+test('the bundle carries no HTTP client', () => {
   assert.equal(runCli(['--help']).status, 0);
   const dir = path.join(realpathSync(path.join(projectRoot, 'node_modules/.cache/quire/bundle')), bundleKey(projectRoot));
-  const files = new Map(readdirSync(dir).filter((name) => name.endsWith('.mjs')).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
+  const bundle = readFileSync(path.join(dir, 'cli.cjs'), 'utf8');
   // esbuild heads each module it bundles with a comment naming its file.
-  const holding = (module: string) => [...files].filter(([, text]) => text.includes(`\n// ${module}`)).map(([name]) => name);
+  const holds = (module: string) => bundle.includes(`\n// ${module}`);
   for (const client of ['node_modules/node-fetch/', 'node_modules/whatwg-url/', 'node_modules/tr46/', 'node_modules/epub-gen-memory/dist/lib/util/fetchable.js']) {
-    assert.deepEqual(holding(client), [], `no ${client}`);
+    assert.ok(!holds(client), `no ${client}`);
   }
-  assert.equal(holding('scripts/launcher/epub-fetch-refused.cjs').length, 1, 'the refusing fetcher stands in');
+  assert.ok(holds('scripts/launcher/epub-fetch-refused.cjs'), 'the refusing fetcher stands in');
+});
 
-  // What a build loads before it prints: the build module and the chunks it imports statically.
-  const loaded = new Set([...files.keys()].filter((name) => /^build-[A-Z\d]+\.mjs$/.test(name)));
-  assert.equal(loaded.size, 1);
-  for (const name of loaded) {
-    for (const match of files.get(name)!.matchAll(/(?<!import\()(?:from |import )"\.\/([^"]+\.mjs)"/g)) loaded.add(match[1]!);
-  }
-  const pdfLib = holding('node_modules/pdf-lib/');
-  assert.ok(pdfLib.length > 0, 'pdf-lib is in the bundle');
-  assert.deepEqual(pdfLib.filter((name) => loaded.has(name)), [], 'but not in what a build loads before it prints');
-  assert.ok(holding('node_modules/epub-gen-memory/').some((name) => loaded.has(name)), 'the walk finds the EPUB packager');
+test('an EPUB build evaluates none of pdf-lib, which a PDF build does (V8 coverage of the bundle)', () => {
+  /** How many of pdf-lib's bundled modules a build of `format` evaluated, and how many the bundle holds. */
+  const pdfLibModules = (format: string) => {
+    const coverage = tempDir('quire-coverage-');
+    const run = runCli(['build', '--format', format, '--quiet', '--manuscript', defaultManuscript, '--out', tempDir()], { NODE_V8_COVERAGE: coverage });
+    assert.equal(run.status, 0, run.stderr);
+    const scripts = readdirSync(coverage).flatMap((name) => (JSON.parse(readFileSync(path.join(coverage, name), 'utf8')) as { result: Array<{ url: string; functions: Array<{ functionName: string; ranges: Array<{ count: number }> }> }> }).result);
+    const bundle = scripts.filter((script) => script.url.endsWith('/cli.cjs'));
+    assert.equal(bundle.length, 1, 'the bundle ran, once');
+    // esbuild names each bundled CommonJS module's factory after its file.
+    const modules = bundle[0]!.functions.filter((fn) => fn.functionName.startsWith('node_modules/pdf-lib/'));
+    return { evaluated: modules.filter((fn) => fn.ranges[0]!.count > 0).length, bundled: modules.length };
+  };
+  const epub = pdfLibModules('epub');
+  assert.ok(epub.bundled > 100, `pdf-lib is in the bundle (${epub.bundled} modules)`);
+  assert.equal(epub.evaluated, 0, 'an EPUB build evaluates none of it');
+  assert.ok(pdfLibModules('pdf').evaluated > 100, 'a PDF build does');
+});
+
+test('a command runs with the code cache of its kind, made by its first run and rewritten when V8 rejects it', () => {
+  const project = copyProject();
+  const help = launch(project, ['--help']);
+  assert.equal(help.status, 0, help.stderr);
+  const [name] = bundles(project).keys();
+  const dir = path.join(project, 'node_modules/.cache/quire/bundle', name!);
+  const cache = path.join(dir, 'cli.cjs.build-epub.v8cache');
+  const build = (): void => {
+    const run = launch(project, ['build', '--format', 'epub', '--quiet', '--manuscript', defaultManuscript, '--out', tempDir()]);
+    assert.equal(run.status, 0, run.stderr);
+  };
+  assert.ok(readdirSync(dir).includes('cli.cjs.other.v8cache'), '--help made a cache of its own');
+  build();
+  const made = readFileSync(cache);
+  assert.ok(made.length > readFileSync(path.join(dir, 'cli.cjs.other.v8cache')).length, 'an EPUB build compiles more than --help, and its cache holds it');
+  build();
+  assert.ok(readFileSync(cache).equals(made), 'a cache V8 accepts is left as it is');
+  const damaged = Buffer.alloc(made.length, 7);
+  writeFileSync(cache, damaged);
+  build();
+  const remade = readFileSync(cache);
+  assert.ok(!remade.equals(damaged), 'a damaged cache is rejected, the build still runs, and the cache is made again');
+  build();
+  assert.ok(readFileSync(cache).equals(remade), 'and V8 accepts the new one');
+  assert.deepEqual(readdirSync(dir).filter((file) => file.endsWith('.tmp')), []);
 });

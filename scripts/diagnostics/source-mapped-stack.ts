@@ -3,8 +3,8 @@ import { SourceMap } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** A frame's location in a `.mjs` module, as a path or a file URL: the module without its extension, line, column. */
-const moduleLocation = /(file:\/\/[^\s()]+?|\/[^\s()]+?)\.mjs:(\d+):(\d+)/g;
+/** A frame's location in a `.cjs` module, as a path or a file URL: the module without its extension, line, column. */
+const moduleLocation = /(file:\/\/[^\s()]+?|\/[^\s()]+?)\.cjs:(\d+):(\d+)/g;
 
 /**
  * `stack` with every frame in a module of `bundleDir` pointed at the TypeScript source,
@@ -16,7 +16,7 @@ const moduleLocation = /(file:\/\/[^\s()]+?|\/[^\s()]+?)\.mjs:(\d+):(\d+)/g;
 export function sourceMappedStack(stack: string, bundleDir: string): string {
   const maps = new Map<string, SourceMap | undefined>();
   return stack.replace(moduleLocation, (location, module: string, line: string, column: string) => {
-    const file = `${module.startsWith('file:') ? fileURLToPath(module) : module}.mjs`;
+    const file = `${module.startsWith('file:') ? fileURLToPath(module) : module}.cjs`;
     if (path.dirname(file) !== bundleDir) return location;
     if (!maps.has(file)) maps.set(file, readSourceMap(`${file}.map`));
     const entry = maps.get(file)?.findEntry(Number(line) - 1, Number(column) - 1);

@@ -3,11 +3,19 @@ import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Packages the bundle leaves to Node: native code (sharp, esbuild), Puppeteer (which finds
- * its browser and protocol files beside its own modules, and loads optional native
- * helpers of `ws`), and tsx (the fallback runner).
+ * Packages the bundle leaves to Node: native code (sharp, esbuild), tsx (the fallback
+ * runner), TypeScript (which cosmiconfig, through Puppeteer, requires only to read a
+ * config written in TypeScript: 11 MB of code no build runs), the optional native helpers
+ * of `ws`, which it requires only if they are installed, and what Puppeteer requires only
+ * to download a browser, to reach one through a proxy, to speak WebDriver BiDi, or for its
+ * own command line, none of which a build does (3.3 MB, by V8's coverage of a build). Node
+ * finds these in `node_modules` should anything ever require them.
  */
-const nativeOrSelfLocating = ['esbuild', 'sharp', 'puppeteer', 'puppeteer-core', 'tsx', 'tsx/*'];
+const leftToNode = [
+  ...['esbuild', 'sharp', 'tsx', 'tsx/*', 'typescript', 'bufferutil', 'utf-8-validate'],
+  ...['chromium-bidi', 'chromium-bidi/*', 'extract-zip', 'tar-fs', 'yargs', 'yargs/*', 'js-yaml'],
+  ...['pac-proxy-agent', 'http-proxy-agent', 'https-proxy-agent', 'socks-proxy-agent', 'get-uri'],
+];
 
 /** Bundles of one project kept besides the newest: older ones are removed after a new one is built. */
 const keptPerProject = 3;
@@ -33,17 +41,22 @@ function refuseEpubFetches(root) {
 }
 
 /**
- * Bundles the toolchain in `root` into the folder `dir`: `cli.mjs` (the command line,
- * `scripts/cli.ts`) and `parse-worker.mjs` (a parse worker's entry, which the bundled
- * pool starts natively), each with its source map, so stack traces name the `.ts`
- * sources. Dependencies are bundled too, but for {@link nativeOrSelfLocating}: a build
+ * Bundles the toolchain in `root` into the folder `dir`: `cli.cjs` (the command line,
+ * `scripts/cli.ts`) and `parse-worker.cjs` (a parse worker's entry, which the bundled
+ * pool starts natively), each one CommonJS file with its source map, so stack traces name
+ * the `.ts` sources. Dependencies are bundled too, but for {@link leftToNode}: a build
  * otherwise spends 0.3 s (of 1.2 s with its parse cached) finding, reading and compiling
- * some 300 package files one by one. Those left out are loaded by Node from
- * `node_modules`, which is why `dir` must be under it. Code is split at every dynamic
- * `import()` (`splitting`), so a command loads only its own modules and their
- * dependencies: `--help` loads almost nothing, and a build starts Chromium before the
- * rest of the toolchain has loaded (see `scripts/cli.ts`). Names are kept (`keepNames`), as
- * tsx keeps them, so a function's or class's `name` is the same either way.
+ * some 300 package files one by one, Puppeteer's most of all. Those left out are loaded by
+ * Node from `node_modules`, which is why `dir` must be under it.
+ *
+ * CommonJS, so that `scripts/quire.mjs` can run `cli.cjs` with V8's code cache (see
+ * `runWithCodeCache`), which Node 20 offers for scripts but not for ES modules. A module
+ * the sources import dynamically is still evaluated only when that `import()` runs
+ * (esbuild turns it into a `require` of a lazily initialised module), so `--help` runs
+ * almost nothing, and a build that does not print never evaluates pdf-lib. Every `import()`
+ * becomes a `require` (`supported`), since code-cached code has no way to run one on Node
+ * 20; every `import.meta.url` becomes the bundle file's own URL. Names are kept
+ * (`keepNames`), as tsx keeps them, so a function's or class's `name` is the same either way.
  *
  * The bundle is written to a temporary folder beside `dir` and renamed into place whole,
  * so a command never sees half a bundle; when two commands build the same bundle at once,
@@ -62,19 +75,18 @@ export async function buildBundle(root, dir) {
       absWorkingDir: root,
       entryPoints: { cli: 'scripts/cli.ts', 'parse-worker': 'scripts/parse/parse-worker.ts' },
       outdir: temporary,
-      outExtension: { '.js': '.mjs' },
+      outExtension: { '.js': '.cjs' },
       bundle: true,
       platform: 'node',
-      format: 'esm',
-      splitting: true,
-      external: nativeOrSelfLocating,
-      // Bundled CommonJS packages call `require` for Node's own modules.
-      banner: { js: "import { createRequire as quireCreateRequire } from 'node:module'; const require = quireCreateRequire(import.meta.url);" },
+      format: 'cjs',
+      external: leftToNode,
+      supported: { 'dynamic-import': false },
+      banner: { js: "var quireModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       target: 'node20',
       sourcemap: 'linked',
       sourcesContent: false,
       keepNames: true,
-      define: { QUIRE_BUNDLE: JSON.stringify({ projectRoot: root }) },
+      define: { QUIRE_BUNDLE: JSON.stringify({ projectRoot: root }), 'import.meta.url': 'quireModuleUrl' },
       plugins: [refuseEpubFetches(root)],
       logLevel: 'error',
     });

@@ -10,7 +10,7 @@ import type { BookProcessor } from './parse-source.ts';
  * A worker's entry module: in the bundle, the worker's own bundle beside it, loaded
  * natively; from the sources, a bootstrap that registers tsx first (see there).
  */
-const workerEntry = bundleDir ? path.join(bundleDir, 'parse-worker.mjs') : new URL('./parse-worker-bootstrap.mjs', import.meta.url);
+const workerEntry = bundleDir ? path.join(bundleDir, 'parse-worker.cjs') : new URL('./parse-worker-bootstrap.mjs', import.meta.url);
 
 type WorkerReply = { type: 'ready' } | { type: 'parsed'; bytes: ArrayBuffer } | { type: 'failed'; error: string };
 
