@@ -10,7 +10,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import { resolveBrowser } from '../scripts/browser/resolve-browser.ts';
 import { catalogJobs } from '../scripts/catalog/catalog-jobs.ts';
-import { crashingBrowser, stagingFolders, type CrashingBrowser } from './helpers/fault-injection.ts';
+import { crashingBrowser, stagingFolders, type FaultyBrowser } from './helpers/fault-injection.ts';
 import { defaultManuscript, fixturesDir, mobyDickManuscript } from './helpers/paths.ts';
 import { runCli, runCliAsync, tempDir, type CliRun } from './helpers/run-cli.ts';
 
@@ -51,7 +51,7 @@ function assertSameOutputs(actual: string, expected: string): void {
 let books: Record<string, string>;
 let out: string;
 let run: CliRun;
-let browser: CrashingBrowser;
+let browser: FaultyBrowser;
 
 before(async () => {
   books = catalogOf({ alpha: minimal, beta: minimal, broken: missingImage });

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { test } from 'node:test';
 import { resolveBrowser } from '../scripts/browser/resolve-browser.ts';
-import { crashingBrowser, eventually, printing, processesMentioning, stagingFolders } from './helpers/fault-injection.ts';
+import { crashingBrowser, eventually, processesMentioning, stagingFolders, stallingBrowser } from './helpers/fault-injection.ts';
 import { fixturesDir, projectRoot } from './helpers/paths.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { launcherEntry, runCli, runCliAsync, tempDir } from './helpers/run-cli.ts';
@@ -64,13 +64,14 @@ test('Chromium killed mid-print once: the retry prints the book', async () => {
 for (const signal of ['SIGKILL', 'SIGINT'] as const) {
   test(`the build stopped by ${signal} mid-print leaves the output folder as it was`, async () => {
     const { out, tmp } = setUp();
+    const browser = stallingBrowser(await resolveBrowser(), out);
     const child = spawn(process.execPath, [...launcherEntry, 'build', '--manuscript', manuscript, '--out', out], {
       cwd: projectRoot,
-      env: { ...process.env, TMPDIR: tmp },
+      env: { ...process.env, TMPDIR: tmp, PUPPETEER_EXECUTABLE_PATH: browser.executable },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.on('close', (code, killedBy) => resolve(code ?? (killedBy === 'SIGKILL' ? 137 : null))));
-    await eventually(() => printing(out), 'the build started printing');
+    await eventually(() => browser.stalled(), 'the build is printing');
     child.kill(signal);
     assert.equal(await exited, signal === 'SIGKILL' ? 137 : 130);
     assert.deepEqual(readdirSync(out), ['earlier.txt'], 'the output folder is unchanged');
