@@ -1,10 +1,15 @@
-/** The Chromium every build prints with: what it starts, and what it starts for each browser context a part is printed in. */
+/**
+ * The Chromium every build prints with: what it starts, what it starts for each browser
+ * context a part is printed in, and that either of Debian's builds of it makes the same book.
+ */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from '../scripts/browser/launch-browser.ts';
 import { openContainedPage } from '../scripts/browser/page-pool.ts';
-import { tempDir } from './helpers/run-cli.ts';
+import { defaultManuscript } from './helpers/paths.ts';
+import { runCli, tempDir } from './helpers/run-cli.ts';
 
 test('a browser context opened for printing holds only its page: no omnibox popups are preloaded beside it', async () => {
   const session = await launchBrowser();
@@ -76,3 +81,17 @@ function commandLine(pid: number): string {
     return '';
   }
 }
+
+test('the headless shell and the full Chromium build the same EPUB and PDF, byte for byte', () => {
+  const browsers = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+  for (const browser of browsers) assert.ok(existsSync(browser), `${browser} is installed (apt-get install chromium chromium-headless-shell)`);
+  const outs = browsers.map((browser) => {
+    const out = tempDir('quire-browser-');
+    const run = runCli(['build', '--format', 'epub,pdf', '--quiet', '--manuscript', defaultManuscript, '--out', out], { PUPPETEER_EXECUTABLE_PATH: browser });
+    assert.equal(run.status, 0, run.stderr);
+    return out;
+  });
+  const books = readdirSync(outs[0]!).filter((name) => /\.(epub|pdf)$/.test(name)).sort();
+  assert.equal(books.length, 2, books.join(', '));
+  for (const name of books) assert.ok(readFileSync(path.join(outs[0]!, name)).equals(readFileSync(path.join(outs[1]!, name))), `${name} differs between the two browsers`);
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { chromiumFlags } from '../browser/chromium-flags.ts';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { cacheDir } from '../cache/cache-dir.ts';
 import { pruneCache, touchCacheEntry } from '../cache/prune-cache.ts';
@@ -26,14 +27,14 @@ export interface LayoutKeys {
  * decides where that part's pages break: its own HTML (a chapter's section; for the front
  * pages, the print document without chapters, which holds the contents), plus what every
  * part shares — the trim, the print stylesheets and fonts, and the Chromium binary that
- * lays it out (its path, size and date). Editing one chapter changes only its own key and,
+ * lays it out (its path, size and date) with the flags it is started with. Editing one chapter changes only its own key and,
  * when its title changes, the front pages'.
  */
 export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<LayoutKeys> {
   const browser = await resolveBrowser();
   const binary = await stat(browser);
   const { trim } = body.book.config;
-  const shared = [readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), readTemplateFile('print/measure.css'), fontsCss, `${trim.width}x${trim.height}`, `${browser}:${binary.size}:${binary.mtimeMs}`];
+  const shared = [readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), readTemplateFile('print/measure.css'), fontsCss, `${trim.width}x${trim.height}`, `${browser}:${binary.size}:${binary.mtimeMs}`, chromiumFlags.join(' ')];
   const key = (kind: string, content: string) => {
     const hash = createHash('sha256').update(kind);
     for (const part of [...shared, content]) hash.update('\u0000').update(part);
