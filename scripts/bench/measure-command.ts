@@ -43,6 +43,12 @@ export async function measureCommand(command: string, args: readonly string[], o
   return measured!;
 }
 
+/** Runs a command once, unwatched, for its wall time alone (its `peakBytes` is 0); see {@link measureCommand}. */
+export function timeCommand(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measurement> {
+  options.before?.();
+  return runOnce(command, args, options, false);
+}
+
 /** A command for {@link measureAlternately}: what {@link measureCommand} takes. */
 export interface Contender {
   command: string;
