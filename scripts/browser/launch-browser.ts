@@ -37,7 +37,7 @@ export async function launchBrowser(onSpawning?: () => void): Promise<BrowserSes
   let browser: Browser;
   try {
     await mkdir(temporary);
-    // Loaded here, not with this module: a build that needs no browser never loads Puppeteer (0.2 s).
+    // Imported here, not with this module: a build that needs no browser never evaluates Puppeteer.
     const { default: puppeteer } = await import('puppeteer');
     onSpawning?.();
     browser = await puppeteer.launch({

@@ -16,8 +16,8 @@ export async function startBrowserEarly(manuscriptDir: string, formats: readonly
   if (!config || !(needsLayout(wanted, config) || needsCover(wanted, config))) return undefined;
   const browser = new SharedBrowser();
   browser.warm();
-  // Puppeteer loads (0.2 s) before the rest of the toolchain, not beside it, so Chromium
-  // boots on the other core while Node compiles the build: an EPUB rebuilt after an edit,
+  // Puppeteer is evaluated before the rest of the toolchain, not beside it, so Chromium
+  // boots on the other core while Node evaluates the build: an EPUB rebuilt after an edit,
   // which waits on Chromium, is ready sooner; a cold build, which waits on Node, is not later.
   await browser.spawned();
   return browser;
