@@ -58,11 +58,11 @@ export interface Contender {
 
 /**
  * Measures commands side by side (see {@link measureCommand} for one): each once sampling
- * memory, in the order given, then `rounds` rounds in which each runs once more, timed, in the same order (`before` runs
- * before every run); each gets the median wall time of its rounds. On a shared machine
- * whose speed drifts by half within minutes, the two sides of a ratio are then timed
- * under the same conditions, where medians taken minutes apart compare the drift more than
- * the commands. A run that fails is returned as it is, and the rest is not run.
+ * memory, in the order given, then `rounds` rounds in which each runs once more, timed,
+ * in the same order (`before` runs before every run); each gets the median wall time of
+ * its rounds. On a shared machine whose speed drifts by half within minutes, the two
+ * sides of a ratio are then timed under the same conditions, where medians taken minutes
+ * apart compare the drift more than the commands. A run that fails is returned as it is, and the rest is not run.
  */
 export async function measureAlternately(contenders: readonly Contender[], rounds: number): Promise<Measurement[]> {
   const sampled: Measurement[] = [];

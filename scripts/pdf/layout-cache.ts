@@ -27,8 +27,8 @@ export interface LayoutKeys {
  * decides where that part's pages break: its own HTML (a chapter's section; for the front
  * pages, the print document without chapters, which holds the contents), plus what every
  * part shares — the trim, the print stylesheets and fonts, and the Chromium binary that
- * lays it out (its path, size and date) with the flags it is started with. Editing one chapter changes only its own key and,
- * when its title changes, the front pages'.
+ * lays it out (its path, size and date) with the flags it is started with. Editing one
+ * chapter changes only its own key and, when its title changes, the front pages'.
  */
 export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<LayoutKeys> {
   const browser = await resolveBrowser();

@@ -23,8 +23,9 @@ export interface PartPageOptions {
 
 /**
  * One part of a book (see `splitBook`) open in a page of its own (a `ContainedPage`, so in
- * a renderer and on a core of its own), with the faces it uses loaded. The same page is measured, then printed once the plan is known, so the
- * part is parsed, styled and given its faces once.
+ * a renderer and on a core of its own), with the faces it uses loaded. The same page is
+ * measured, then printed once the plan is known, so the part is parsed, styled and given
+ * its faces once.
  */
 export class PartPage {
   private constructor(
