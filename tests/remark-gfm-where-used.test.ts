@@ -29,7 +29,7 @@ function assertSameParse(markdown: string): void {
 const pieces = [
   'a', 'b c', ' ', '  ', '\n', '\n\n', '|', ' | ', ':', '-', '--', '---', ':-', '-:', ':-:', ': -', '- :', '| - |', '|:--|--:|',
   'www.', 'ww.', 'w.', 'WWW.', 'www', '.com', 'x.org', 'http://', 'https://', 'http:/', 'HTTPS://', 'mailto:', 'xmpp:', '@', 'me@x.org',
-  'a.b', '_', '~~', '*', '`', '\\', '> ', '\n- ', '\n1. ', '\n    ', '[^1]', '\n[^1]: n\n', '[x](y)', '<http://a.b>', '(', ')', '!',
+  'a.b', '_', '~~', '*', '`', '\\', '&#46;', '&#64;', '&colon;', '> ', '\n- ', '\n1. ', '\n    ', '[^1]', '\n[^1]: n\n', '[x](y)', '<http://a.b>', '(', ')', '!',
 ];
 const piecewise = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
 /** The same pieces without a `|`, `@`, `:-`, `-:`, `www.` or `://` in any one of them, which can still meet across pieces. */
@@ -41,9 +41,11 @@ const lines = fc
   .array(fc.array(fc.constantFrom(...linePieces), { maxLength: 4 }).map((parts) => parts.join('')), { maxLength: 8 })
   .map((parts) => parts.join('\n'));
 
-test('tables without a pipe, and autolinks of every kind, parse as remark-gfm parses them', () => {
+test('tables without a pipe, and autolinks of every kind, escaped triggers too, parse as remark-gfm parses them', () => {
   const cases = ['a\n:-', 'a\n-:', 'a\n:-:', 'x\n\na\n:--\nb', 'a | b\n- | -', 'a\n---', 'me@x.org', 'mailto:me@x.org', 'xmpp:me@x.org/a',
-    'www.x.org', 'WWW.X.ORG', 'https://x.org', 'HTTP://X.ORG/a?b', 'a www. b', 'ftp://x.org'];
+    'www.x.org', 'WWW.X.ORG', 'https://x.org', 'HTTP://X.ORG/a?b', 'a www. b', 'ftp://x.org',
+    // Triggers written with escapes or character references, which GFM resolves before it looks.
+    'www\\.x.org', 'http\\://x.org', 'https:\\/\\/x.org', 'me\\@x.org', 'www&#46;x.org', 'me&#64;x.org', 'http&colon;//x.org', 'www&period;x.org'];
   for (const markdown of cases) assertSameParse(markdown);
 });
 
