@@ -1,4 +1,5 @@
 import rehypeSlug from 'rehype-slug';
+import rehypeTableColumns from '../transforms/rehype-table-columns.ts';
 import { defListHastHandlers, remarkDefinitionList } from 'remark-definition-list';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfmWhereUsed from '../transforms/remark-gfm-where-used.ts';
@@ -7,6 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeChapterFacts from '../transforms/rehype-chapter-facts.ts';
+import rehypeCodeLines from '../transforms/rehype-code-lines.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
 import rehypeNestingLimit from '../transforms/rehype-nesting-limit.ts';
@@ -50,7 +52,9 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeSlug)
     .use(rehypeXmlIds)
     .use(rehypeFigures)
+    .use(rehypeCodeLines)
     .use(rehypeHeaderlessTables)
+    .use(rehypeTableColumns)
     .use(rehypeBookFootnotes)
     .use(rehypeUniqueIds)
     .use(rehypeResources, { manuscriptDir: options.manuscriptDir })
