@@ -14,10 +14,22 @@ export interface TextBlock {
   height: number;
 }
 
-/** A chapter's measured layout: its page count and each anchor's page counted from its first. */
+/**
+ * An element wider than the text block, which print cuts at the block's edge: its tag
+ * name, its place among the chapter's elements of that name (from 0, in document order,
+ * so the parse tree can say where it was written), and by how many CSS pixels it is wider.
+ */
+export interface Overflow {
+  tag: string;
+  index: number;
+  excess: number;
+}
+
+/** A chapter's measured layout: its page count, each anchor's page counted from its first, and what is wider than the page. */
 export interface ColumnLayout {
   pages: number;
   anchors: Record<string, number>;
+  overflows?: Overflow[];
 }
 
 /**
@@ -129,6 +141,8 @@ export function layOutInColumns(block: TextBlock, request: ColumnRequest): Colum
     const layOut = (element: Element, anchorIds: readonly string[]): ColumnLayout => {
       const origin = element.parentElement!.getBoundingClientRect().left;
       const column = (rect: DOMRect) => Math.floor((rect.left - origin + 0.5) / block.width);
+      // How far a box reaches past the right edge of the column (the page) it begins in.
+      const beyond = (rect: DOMRect) => rect.right - origin - (column(rect) + 1) * block.width;
       const anchors: Record<string, number> = {};
       for (const id of anchorIds) {
         const first = document.getElementById(id)?.getClientRects()[0];
@@ -137,8 +151,39 @@ export function layOutInColumns(block: TextBlock, request: ColumnRequest): Colum
       const range = document.createRange();
       range.selectNodeContents(element);
       let last = 0;
-      for (const rect of Array.from(range.getClientRects())) if (rect.width > 0 && rect.height > 0) last = Math.max(last, column(rect));
-      return { pages: last + 1, anchors };
+      let wide = false;
+      for (const rect of Array.from(range.getClientRects())) {
+        if (!(rect.width > 0 && rect.height > 0)) continue;
+        last = Math.max(last, column(rect));
+        wide ||= beyond(rect) > 1;
+      }
+      const layout: ColumnLayout = { pages: last + 1, anchors };
+      if (!wide) return layout;
+      // The outermost elements that reach past the page, each named by its tag and its place among the chapter's elements of that tag.
+      const overflows: Overflow[] = [];
+      const counts = new Map<string, number>();
+      const count = (tag: string) => {
+        const index = counts.get(tag) ?? 0;
+        counts.set(tag, index + 1);
+        return index;
+      };
+      const walk = (parent: Element) => {
+        for (const child of Array.from(parent.children)) {
+          const index = count(child.localName);
+          // Its own box and the text inside it (a range over a node gives both).
+          const boxes = document.createRange();
+          boxes.selectNode(child);
+          const excess = Math.max(0, ...Array.from(boxes.getClientRects()).map(beyond));
+          if (excess <= 1) walk(child);
+          else {
+            overflows.push({ tag: child.localName, index, excess: Math.round(excess) });
+            // Its descendants still count, so that the places of later elements stay right.
+            for (const inner of Array.from(child.querySelectorAll('*'))) count(inner.localName);
+          }
+        }
+      };
+      walk(element);
+      return { ...layout, overflows };
     };
     const chapters: Record<string, ColumnLayout> = {};
     for (const section of chapterBlocks) chapters[section.id] = layOut(section, request.chapters[section.id]!);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromiumFlags } from '../browser/chromium-flags.ts';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { cacheDir } from '../cache/cache-dir.ts';
+import { codeFingerprint } from '../cache/code-fingerprint.ts';
 import { pruneCache, touchCacheEntry } from '../cache/prune-cache.ts';
 import { writeFileAtomic } from '../cache/write-file-atomic.ts';
 import { readTemplateFile } from '../render/templates.ts';
@@ -26,7 +27,7 @@ export interface LayoutKeys {
  * The keys under which the parts of a book's layout are cached. Each is a hash of what
  * decides where that part's pages break: its own HTML (a chapter's section; for the front
  * pages, the print document without chapters, which holds the contents), plus what every
- * part shares — the trim, the print stylesheets and fonts, and the Chromium binary that
+ * part shares — the measuring code, the trim, the print stylesheets and fonts, and the Chromium binary that
  * lays it out (its path, size and date) with the flags it is started with. Editing one
  * chapter changes only its own key and, when its title changes, the front pages'.
  */
@@ -34,7 +35,7 @@ export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<Lay
   const browser = await resolveBrowser();
   const binary = await stat(browser);
   const { trim } = body.book.config;
-  const shared = [readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), readTemplateFile('print/measure.css'), fontsCss, `${trim.width}x${trim.height}`, `${browser}:${binary.size}:${binary.mtimeMs}`, chromiumFlags.join(' ')];
+  const shared = [await codeFingerprint('scripts/pdf/column-layout.ts'), readTemplateFile('styles/base.css'), readTemplateFile('styles/print.css'), readTemplateFile('print/measure.css'), fontsCss, `${trim.width}x${trim.height}`, `${browser}:${binary.size}:${binary.mtimeMs}`, chromiumFlags.join(' ')];
   const key = (kind: string, content: string) => {
     const hash = createHash('sha256').update(kind);
     for (const part of [...shared, content]) hash.update('\u0000').update(part);

@@ -13,6 +13,7 @@ import { measureLayout, pageMapOf, type BookLayout, type ChapterLayout, type Fro
 import type { PageMap } from './page-map.ts';
 import { PartPage, type PartPageOptions } from './part-page.ts';
 import type { PrintBody } from './print-document.ts';
+import { reportOverflows } from './report-overflows.ts';
 import { planHolds, planPrint, type PrintPlan } from './print-plan.ts';
 import { printTimeoutMs } from './print-timeout.ts';
 
@@ -124,6 +125,7 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
     } else {
       layout = { front: cachedFront, chapters: known };
     }
+    reportOverflows(body.book, layout.chapters);
     const plan = planFrom(body, pageMapOf(body, layout));
     if (!options.forPrint) await pages.close();
     return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions, keys }, plan, open);
