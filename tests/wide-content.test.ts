@@ -14,7 +14,7 @@ const fixtures = path.join(projectRoot, 'tests/fixtures/wide-content');
 /** Builds fixture `name` into a fresh folder and returns where its outputs are, with what the command printed. */
 function built(name: string, slug: string, formats = 'epub,pdf') {
   const out = tempDir();
-  const run = runCli(['build', '--manuscript', path.join(fixtures, name), '--out', out, '--format', formats]);
+  const run = runCli(['build', '--manuscript', path.isAbsolute(name) ? name : path.join(fixtures, name), '--out', out, '--format', formats]);
   assert.equal(run.status, 0, run.stderr);
   return { pdf: path.join(out, `${slug}.pdf`), epub: path.join(out, `${slug}.epub`), stderr: run.stderr };
 }
@@ -60,7 +60,7 @@ test('the EPUB of the wide book is valid and its page list matches the PDF', asy
 });
 
 test('a table wider than the page even at its smallest is cut at the margin and reported where it was written, never shrinking the book', () => {
-  const { pdf, stderr } = built('too-wide', 'an-impossible-table', 'pdf');
+  const { pdf, stderr } = built(path.join(projectRoot, 'tests/fixtures/rules/wider-than-page/manuscript'), 'an-impossible-table', 'pdf');
   assert.match(stderr, /01-table\.md:5:1: warning: A table is [\d.]+ mm wider than the printed text block; the PDF cuts it at the margin \[wider-than-page\]/);
   const { words } = pdfWords(pdf);
   assert.ok(words.some((word) => /^C+$/.test(word.text)), 'the table is printed');
