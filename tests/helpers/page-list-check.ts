@@ -5,12 +5,30 @@ import { readEpub } from './read-epub.ts';
 
 const letters = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/&[^;]+;/g, ' ').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 
+/** A page marker whose following words are not printed on the PDF page of its number. */
+export interface MisplacedMarker {
+  folio: string;
+  file: string;
+  words: string;
+}
+
+/** What a comparison of the EPUB's page list with the print PDF found. */
+export interface PageListComparison {
+  listed: number;
+  pages: number;
+  /** How many markers were compared with their printed page (blank pages are skipped). */
+  compared: number;
+  misplaced: MisplacedMarker[];
+}
+
 /**
- * Checks the EPUB's page list against the print PDF, reading both back: it numbers at
- * least 80% of the PDF's pages and never more, and the words right after a sample of
- * page markers are printed on the page of that number (found by its printed folio).
+ * Compares the EPUB's page list with the print PDF, reading both back, and asserts its
+ * shape: it numbers at least 80% of the PDF's pages and never more, each page once. Then
+ * compares the words right after each page marker (`every`), or a sample of 25 spread over
+ * the book, with the text of the PDF page of that number (found by its printed folio), and
+ * returns the markers whose words are not on it.
  */
-export async function assertPageListMatchesPrint(epubFile: string, pdfFile: string): Promise<{ listed: number; pages: number }> {
+export async function comparePageListWithPrint(epubFile: string, pdfFile: string, options: { every?: boolean } = {}): Promise<PageListComparison> {
   const epub = await readEpub(epubFile);
   const nav = await epub.text('OEBPS/toc.xhtml');
   const entries = [...nav.matchAll(/<li><a href="([^"#]+)#(page-[^"]+)">([^<]+)<\/a><\/li>/g)].map((match) => ({ file: match[1]!, id: match[2]!, folio: match[3]! }));
@@ -19,14 +37,16 @@ export async function assertPageListMatchesPrint(epubFile: string, pdfFile: stri
   // would interleave the columns line by line.
   const drawn = execFileSync('pdftotext', ['-raw', pdfFile, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
   assert.ok(entries.length >= 0.8 * pages.length, `${entries.length} listed pages for ${pages.length} printed`);
-  assert.ok(entries.length <= pages.length);
+  assert.ok(entries.length <= pages.length, `${entries.length} listed pages for ${pages.length} printed: the EPUB lists pages the PDF does not have`);
   assert.equal(new Set(entries.map((entry) => entry.folio)).size, entries.length, 'each page is listed once');
 
   // Folio 1 is the first page whose foot prints "1" after the front matter; roman folios count from the first page.
   const bodyStart = pages.findIndex((text, index) => index > 0 && text.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) === '1');
   assert.ok(bodyStart > 0, 'folio 1 is printed');
   const pageOf = (folio: string) => (/^\d+$/.test(folio) ? bodyStart + Number(folio) - 1 : romanValue(folio) - 1);
-  const step = Math.max(1, Math.floor(entries.length / 25));
+  const step = options.every ? 1 : Math.max(1, Math.floor(entries.length / 25));
+  const misplaced: MisplacedMarker[] = [];
+  let compared = 0;
   for (let index = 0; index < entries.length; index += step) {
     const entry = entries[index]!;
     const xhtml = await epub.text(`OEBPS/${entry.file}`);
@@ -35,9 +55,22 @@ export async function assertPageListMatchesPrint(epubFile: string, pdfFile: stri
     const words = letters(xhtml.slice(xhtml.indexOf('>', at) + 1, at + 400)).slice(0, 24);
     const printed = letters(drawn[pageOf(entry.folio)] ?? '');
     if (printed === '') continue; // A blank page: nothing to find.
-    assert.ok(printed.includes(words), `the text after the marker of page ${entry.folio} ("${words}") is on that printed page`);
+    compared++;
+    if (!printed.includes(words)) misplaced.push({ folio: entry.folio, file: entry.file, words });
   }
-  return { listed: entries.length, pages: pages.length };
+  return { listed: entries.length, pages: pages.length, compared, misplaced };
+}
+
+/**
+ * Checks the EPUB's page list against the print PDF, reading both back: it numbers at
+ * least 80% of the PDF's pages and never more, and the words right after a sample of
+ * page markers are printed on the page of that number (found by its printed folio).
+ */
+export async function assertPageListMatchesPrint(epubFile: string, pdfFile: string): Promise<{ listed: number; pages: number }> {
+  const { listed, pages, misplaced } = await comparePageListWithPrint(epubFile, pdfFile);
+  const first = misplaced[0];
+  assert.ok(!first, first && `the text after the marker of page ${first.folio} ("${first.words}") is on that printed page`);
+  return { listed, pages };
 }
 
 function romanValue(text: string): number {
