@@ -5,8 +5,10 @@ import remarkGfmWhereUsed from '../transforms/remark-gfm-where-used.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import rehypeAlignment from '../transforms/rehype-alignment.ts';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeChapterFacts from '../transforms/rehype-chapter-facts.ts';
+import rehypeEpubType from '../transforms/rehype-epub-type.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
 import rehypeNestingLimit from '../transforms/rehype-nesting-limit.ts';
@@ -45,7 +47,9 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkSmartTypography)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: defListHastHandlers })
     .use(rehypeRawWhenPresent)
+    .use(rehypeAlignment)
     .use(rehypeSanitizeHtml)
+    .use(rehypeEpubType)
     .use(rehypeNestingLimit)
     .use(rehypeSlug)
     .use(rehypeXmlIds)
