@@ -8,6 +8,7 @@ import { unified } from 'unified';
 import rehypeAlignment from '../transforms/rehype-alignment.ts';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeChapterFacts from '../transforms/rehype-chapter-facts.ts';
+import rehypeContentModel from '../transforms/rehype-content-model.ts';
 import rehypeEpubType from '../transforms/rehype-epub-type.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
@@ -50,6 +51,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeAlignment)
     .use(rehypeSanitizeHtml)
     .use(rehypeEpubType)
+    .use(rehypeContentModel)
     .use(rehypeNestingLimit)
     .use(rehypeSlug)
     .use(rehypeXmlIds)
