@@ -45,15 +45,19 @@ const webLink = /^(https?|mailto):/i;
  */
 export function sanitizeSvg(text: string, file: VFile): string | undefined {
   let document;
+  let problem: { reason: string; place: Place } | undefined;
   try {
     document = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+      onError: (level, reason, context?: { locator?: { lineNumber?: number; columnNumber?: number } }) => {
+        if (level === 'warning') return;
+        const { lineNumber: line, columnNumber: column } = context?.locator ?? {};
+        problem = { reason, place: line === undefined || column === undefined ? undefined : { line, column } };
+        throw new Error(reason);
       },
     }).parseFromString(text, 'image/svg+xml');
   } catch (error) {
-    const [reason = 'unreadable', line, column] = /^([^\n]*)[\s\S]*?(?:line:(\d+),col:(\d+))?/.exec((error as Error).message)!.slice(1);
-    reportError(file, `The SVG image is not well-formed XML (${reason.trim()}): readers cannot show it`, line ? { line: Number(line), column: Number(column) } : undefined, 'invalid-svg');
+    problem ??= { reason: (error as Error).message, place: undefined };
+    reportError(file, `The SVG image is not well-formed XML (${problem.reason}): readers cannot show it`, problem.place, 'invalid-svg');
     return undefined;
   }
   const root = document.documentElement;
@@ -141,7 +145,7 @@ function attributeRemovalReason(element: Element, attribute: Attr): string | und
   return undefined;
 }
 
-/** Where xmldom found `node` in the file (its locator counts lines and columns from 1). */
+/** Where xmldom found `node` in the file (lines and columns from 1): an element's `<`, an attribute's value. */
 function placeOf(node: Node): Place {
   return node.lineNumber === undefined || node.columnNumber === undefined ? undefined : { line: node.lineNumber, column: node.columnNumber };
 }
