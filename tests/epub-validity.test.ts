@@ -111,11 +111,11 @@ test('raw HTML keeps its text wherever it was moved to', async () => {
 
 test('every output ships the same cleaned SVG: no DOCTYPE, script, handler or outside reference, and the drawing kept', async () => {
   const epub = await readEpub(epubFile());
-  for (const name of ['harbour.svg', 'lighthouse.svg']) {
+  for (const name of ['harbour.svg', 'lighthouse.svg', 'emblem.svg']) {
     const shipped = Buffer.from(await epub.zip.file(`OEBPS/images/${name}`)!.async('uint8array'));
     assert.ok(shipped.equals(readFileSync(path.join(out, 'html/images', name))), `${name}: the web and print editions ship the EPUB's file`);
     const svg = shipped.toString('utf8');
-    assert.doesNotMatch(svg, /<!DOCTYPE|<script|<foreignObject|\son[a-z]+=|127\.0\.0\.1|sodipodi|inkscape/i, name);
+    assert.doesNotMatch(svg, /<!DOCTYPE|<!ENTITY|&ns_|<script|<foreignObject|\son[a-z]+=|127\.0\.0\.1|sodipodi|inkscape|adobe/i, name);
     const document = new DOMParser().parseFromString(svg, 'image/svg+xml');
     const root = document.documentElement!;
     assert.notEqual(root.getAttribute('version'), '1', name);
@@ -123,6 +123,9 @@ test('every output ships the same cleaned SVG: no DOCTYPE, script, handler or ou
     if (name === 'harbour.svg') {
       assert.deepEqual([count('ellipse'), count('text'), count('path')], [2, 3, 1]);
       assert.equal(root.getElementsByTagName('a')[0]!.getAttribute('xlink:href'), 'https://example.org/routes', 'a link to the web stays');
+    } else if (name === 'emblem.svg') {
+      assert.equal(root.namespaceURI, 'http://www.w3.org/2000/svg', 'the namespace declared through an entity');
+      assert.deepEqual([count('circle'), count('switch')], [1, 1]);
     } else {
       assert.deepEqual([count('rect'), count('path'), count('polygon'), count('use'), count('metadata')], [2, 1, 1, 1, 1]);
       assert.equal(root.getElementsByTagName('use')[0]!.getAttribute('xlink:href'), '#layer1-base', 'a reference inside the drawing stays');
@@ -157,4 +160,9 @@ test('sanitizeSvg: what each kind of reference and script becomes, and an unread
   assert.match(busy.text, /<image href="data:image\/png;base64,iVBORw0KGgo="\/>/);
   assert.deepEqual(clean('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>').messages, ['1:41 invalid-svg error']);
   assert.deepEqual(clean('<html xmlns="http://www.w3.org/1999/xhtml"/>').messages, ['undefined:undefined invalid-svg error']);
+  // Entities of the internal subset are expanded once: a reference inside a value stays, and is an error, as is one to an external entity, which is never read.
+  const nested = clean('<!DOCTYPE svg [<!ENTITY a "&b;&b;"><!ENTITY b "x">]><svg xmlns="http://www.w3.org/2000/svg"><text>&a;</text></svg>');
+  assert.deepEqual(nested.messages, ['1:93 invalid-svg error']);
+  const external = clean('<!DOCTYPE svg [<!ENTITY e SYSTEM "/etc/hostname">]><svg xmlns="http://www.w3.org/2000/svg"><text>&e;</text></svg>');
+  assert.deepEqual(external.messages.map((message) => message.split(' ').slice(1).join(' ')), ['invalid-svg error']);
 });

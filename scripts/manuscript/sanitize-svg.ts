@@ -1,6 +1,7 @@
 import { DOMParser, XMLSerializer, type Attr, type Element, type Node } from '@xmldom/xmldom';
 import type { VFile } from 'vfile';
 import { reportError, reportWarning, type Place } from '../diagnostics/report.ts';
+import { expandDeclaredEntities } from './svg-entities.ts';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -28,7 +29,8 @@ const webLink = /^(https?|mailto):/i;
 
 /**
  * Makes an SVG file safe and valid for every output, as an XML document parsed with
- * xmldom (no external entity is ever loaded):
+ * xmldom (no external entity is ever loaded; the internal subset's entities are expanded
+ * first, see `expandDeclaredEntities`):
  *
  * - removed without a word, as they change nothing drawn: the DOCTYPE (its external DTD is
  *   invalid in EPUB), processing instructions other than the XML declaration, a `version`
@@ -54,7 +56,7 @@ export function sanitizeSvg(text: string, file: VFile): string | undefined {
         problem = { reason, place: line === undefined || column === undefined ? undefined : { line, column } };
         throw new Error(reason);
       },
-    }).parseFromString(text, 'image/svg+xml');
+    }).parseFromString(expandDeclaredEntities(text), 'image/svg+xml');
   } catch (error) {
     problem ??= { reason: (error as Error).message, place: undefined };
     reportError(file, `The SVG image is not well-formed XML (${problem.reason}): readers cannot show it`, problem.place, 'invalid-svg');
@@ -106,6 +108,7 @@ function cleanElement(element: Element, file: VFile): boolean {
 function removalReason(element: Element): string | undefined {
   const name = element.localName ?? element.nodeName;
   if (isEditorNamespace(element.namespaceURI)) return '';
+  if (name === 'foreignObject' && Array.from(element.childNodes).every(isEditorData)) return '';
   if (activeElements.has(name)) return `The SVG image's \`<${element.nodeName}>\` was removed with its content: a drawing keeps no script or embedded document`;
   if (animationElements.has(name)) {
     const target = (element.getAttribute('attributeName') ?? '').trim().toLowerCase();
@@ -113,6 +116,12 @@ function removalReason(element: Element): string | undefined {
   }
   if (name === 'style' && externalCss.test(element.textContent ?? '')) return 'The SVG image\'s `<style>` was removed: it loads another file (`@import` or `url()`)';
   return undefined;
+}
+
+/** True for what a drawing program keeps for itself (Illustrator's `foreignObject` holds only a reference to its own data), or blank text. */
+function isEditorData(node: Node): boolean {
+  if (node.nodeType === node.ELEMENT_NODE) return isEditorNamespace((node as Element).namespaceURI);
+  return node.nodeType !== node.TEXT_NODE || !/\S/.test(node.nodeValue ?? '');
 }
 
 /** Removes `element`'s unsafe and editor attributes; true when any was removed. */
