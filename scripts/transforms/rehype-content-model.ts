@@ -41,14 +41,14 @@ const globalProperties = ['id', 'lang', 'dir', 'title', 'className', 'role', 'ep
  */
 export default function rehypeContentModel() {
   return (tree: Root, file: VFile): void => {
-    tree.children = tree.children.flatMap((child): Root['children'] => (child.type === 'element' ? repair(child, 'flow', file) : [child]));
+    tree.children = repairChildren(tree.children, 'flow', file) as Root['children'];
   };
 }
 
 /** `node` repaired, in a parent that holds `outer` content: the nodes that replace it there. */
 function repair(node: Element, outer: Mode, file: VFile): ElementContent[] {
   const mode: Mode = transparentElements.has(node.tagName) ? outer : phrasingHolders.has(node.tagName) ? 'phrasing' : 'flow';
-  node.children = node.children.flatMap((child) => (child.type === 'element' ? repair(child, mode, file) : [child]));
+  node.children = repairChildren(node.children, mode, file);
   if (node.tagName === 'ul' || node.tagName === 'ol') gatherIntoItems(node, ['li'], 'li', file);
   else if (node.tagName === 'dl') gatherIntoItems(node, ['dt', 'dd', 'div'], 'dd', file);
   else if (node.tagName === 'figure') placeCaption(node, file);
@@ -67,6 +67,17 @@ function repair(node: Element, outer: Mode, file: VFile): ElementContent[] {
     demote(child);
   }
   return [node];
+}
+
+/** `children` repaired in a parent that holds `mode` content: the same array when none was replaced (most are not). */
+function repairChildren<T extends ElementContent | Root['children'][number]>(children: T[], mode: Mode, file: VFile): T[] {
+  let repaired: T[] | undefined;
+  for (const [index, child] of children.entries()) {
+    const replacement = child.type === 'element' ? repair(child, mode, file) : undefined;
+    if (!repaired && replacement && (replacement.length !== 1 || replacement[0] !== child)) repaired = children.slice(0, index);
+    if (repaired) repaired.push(...((replacement ?? [child]) as T[]));
+  }
+  return repaired ?? children;
 }
 
 /** True for an element that is not phrasing content: it cannot stand in a paragraph. A ruby's text (`rt`, `rp`, kept only inside a ruby by the sanitiser) is not a block. */
