@@ -11,6 +11,7 @@ import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
 import { checkCrossReferences } from './check-cross-references.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
+import { sanitizeSvgAssets } from './shipped-assets.ts';
 import type { Asset, Book, Chapter } from './types.ts';
 
 /** Options of {@link parseBook}. */
@@ -36,7 +37,7 @@ export interface ParsedBook {
    * only when `book.yaml` cannot be used at all.
    */
   book: Book | undefined;
-  /** `book.yaml` and every chapter file, in reading order, each with its messages. */
+  /** `book.yaml`, every chapter file in reading order, then every SVG image, each with its messages. */
   files: VFile[];
   /** How many chapters were parsed afresh and taken from the cache. */
   stats: ParseStats;
@@ -93,8 +94,9 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const addAsset = (relative: string) => assets.set(relative, bookAsset(root, relative));
   if (config.coverImage) addAsset(config.coverImage);
   for (const chapter of chapters) for (const relative of chapter.file.data.assets ?? []) addAsset(relative);
+  const imageFiles = await sanitizeSvgAssets(assets.values());
 
-  return { book: { manuscriptDir: root, config, configFile, chapters, assets }, files: [configFile, ...chapterFiles], stats };
+  return { book: { manuscriptDir: root, config, configFile, chapters, assets }, files: [configFile, ...chapterFiles, ...imageFiles], stats };
 }
 
 /** The asset at `relative` in the manuscript folder `root` (a path the config or a chapter checked). */

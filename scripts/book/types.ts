@@ -65,6 +65,8 @@ export interface Asset {
   /** Absolute path of the source file. */
   source: string;
   mediaType: string;
+  /** The bytes the outputs ship instead of the source file's: an SVG cleaned by `sanitizeSvgAssets`. */
+  data?: Uint8Array;
 }
 
 /** The book model: validated metadata and ordered chapters. Every renderer reads only this. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { assetBytes } from '../book/shipped-assets.ts';
 import type { Asset, Book } from '../book/types.ts';
 import { codeFingerprint } from '../cache/code-fingerprint.ts';
 import type { FileCache } from '../cache/file-cache.ts';
@@ -38,7 +38,7 @@ export class EpubImages {
   }
 
   async #prepare(asset: Asset): Promise<PackagedFile> {
-    const source = await readFile(asset.source);
+    const source = await assetBytes(asset);
     if (!this.cache) return { path: asset.relative, data: await optimizeImage(source, asset.mediaType) };
     const key = createHash('sha256').update(await this.#code!).update('\u0000').update(asset.mediaType).update('\u0000').update(source).digest('hex');
     const cached = this.cache.read(key);

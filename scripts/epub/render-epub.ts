@@ -7,6 +7,7 @@ import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
 import { typefaceFiles } from '../render/typeface-files.ts';
+import { epubPrefixDeclaration } from '../transforms/rehype-epub-type.ts';
 import { accessibilityMetadata } from './accessibility-metadata.ts';
 import { epubChapterBody, pageId, pageMarker } from './epub-chapter-body.ts';
 import { EpubImages } from './epub-images.ts';
@@ -63,7 +64,7 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
   const chapterBody = options.chapterBody ?? ((chapter, breaks) => epubChapterBody(chapter, addressing, breaks));
   const documents: EpubDocument[] = [];
   const page = (title: string, body: string, matter?: string) =>
-    renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title, body, matter });
+    renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title, body, matter });
   const cover = coverPath(book, options.generatedCover ?? false);
   if (cover) {
     const body = renderTemplate('epub/cover.ejs', { src: encodeURI(cover), alt: `Cover of ${config.title}` });
@@ -160,7 +161,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
   const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { tocTitle: 'Contents', contents, landmarks, pages });
-  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, title: 'Contents', body: navBody, matter: 'frontmatter' });
+  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title: 'Contents', body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: 2 });
 
   const images = [...(await (options.images ?? new EpubImages().all(book)))];

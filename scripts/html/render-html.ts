@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { assetBytes } from '../book/shipped-assets.ts';
 import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
 import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
@@ -27,7 +27,7 @@ export async function renderHtml(book: Book, { pages: withPages = true } = {}): 
   }
   const fonts = await typefaceFiles('files/');
   files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
-  const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await readFile(asset.source) })));
+  const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await assetBytes(asset) })));
   return [...files, ...assets];
 }
 

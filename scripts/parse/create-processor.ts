@@ -6,9 +6,12 @@ import remarkGfmWhereUsed from '../transforms/remark-gfm-where-used.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import rehypeAlignment from '../transforms/rehype-alignment.ts';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeChapterFacts from '../transforms/rehype-chapter-facts.ts';
 import rehypeCodeLines from '../transforms/rehype-code-lines.ts';
+import rehypeContentModel from '../transforms/rehype-content-model.ts';
+import rehypeEpubType from '../transforms/rehype-epub-type.ts';
 import rehypeFigures from '../transforms/rehype-figures.ts';
 import rehypeHeaderlessTables from '../transforms/rehype-headerless-tables.ts';
 import rehypeNestingLimit from '../transforms/rehype-nesting-limit.ts';
@@ -47,7 +50,10 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkSmartTypography)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', handlers: defListHastHandlers })
     .use(rehypeRawWhenPresent)
+    .use(rehypeAlignment)
     .use(rehypeSanitizeHtml)
+    .use(rehypeEpubType)
+    .use(rehypeContentModel)
     .use(rehypeNestingLimit)
     .use(rehypeSlug)
     .use(rehypeXmlIds)

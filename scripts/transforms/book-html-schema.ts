@@ -32,8 +32,9 @@ const bookElements: readonly string[] = [
  * - attributes on every element: `id` (not prefixed: JavaScript never runs, so ids cannot
  *   clobber globals), `lang`, `dir`, `title`, `class`, `role`, `epub:type`, `aria-label`;
  *   per element only inert ones (`href`, `src`, `alt`, `cite`, table spans, list numbering,
- *   the GFM footnote and task-list markup the pipeline itself generates). No `style` and no
- *   event handler (`on*`) survives;
+ *   the GFM footnote and task-list markup the pipeline itself generates). No `style`, no
+ *   `align` (`rehypeAlignment` turned those it could into classes) and no event handler
+ *   (`on*`) survives;
  * - `href` only `http`, `https`, `mailto` and `tel` (or a relative reference); `src` is
  *   left to `rehype-resources`, which refuses any scheme, absolute path or escape.
  */
@@ -69,8 +70,8 @@ export const bookHtmlSchema: Schema = {
     ol: [['start', /^-?\d+$/], 'reversed', ['type', '1', 'a', 'A', 'i', 'I']],
     q: ['cite'],
     section: ['dataFootnotes'],
-    td: ['colSpan', 'rowSpan', 'headers', 'align'],
-    th: ['colSpan', 'rowSpan', 'headers', 'align', 'scope', 'abbr'],
+    td: ['colSpan', 'rowSpan', 'headers'],
+    th: ['colSpan', 'rowSpan', 'headers', 'scope', 'abbr'],
     time: ['dateTime'],
   },
   required: { input: { type: 'checkbox', disabled: true } },
