@@ -141,6 +141,11 @@ test('sanitizeSvg: what each kind of reference and script becomes, and an unread
   };
   const plain = '<svg xmlns="http://www.w3.org/2000/svg" version="1.1"><rect width="1" height="1"/></svg>';
   assert.deepEqual(clean(plain), { text: undefined, messages: [] });
+  // A drawing sized by its viewBox alone gets that size, so an icon is not stretched to the page's width.
+  const sizeless = clean('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 12"><rect width="1" height="1"/></svg>');
+  assert.deepEqual(sizeless.messages, []);
+  assert.match(sizeless.text ?? '', /^<svg [^>]*width="24" height="12"/);
+  assert.equal(clean('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 12" width="100%"><g/></svg>').text, undefined);
   const busy = clean([
     '<?xml-stylesheet href="http://example.org/a.css"?>',
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1">',

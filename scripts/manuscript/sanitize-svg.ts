@@ -42,7 +42,9 @@ const webLink = /^(https?|mailto):/i;
  *   `@import`, `<?xml-stylesheet?>`); a link (`<a href>`) to the web or a mail address
  *   stays, as in a chapter, and so do raster images embedded as `data:` URLs.
  *
- * Returns the cleaned text, or undefined when nothing needed removing (the file ships as it
+ * A drawing with a `viewBox` alone gets its size from it (see `giveIntrinsicSize`).
+ *
+ * Returns the cleaned text, or undefined when nothing needed changing (the file ships as it
  * is). A file that is not well-formed SVG is a located `invalid-svg` error.
  */
 export function sanitizeSvg(text: string, file: VFile): string | undefined {
@@ -80,7 +82,24 @@ export function sanitizeSvg(text: string, file: VFile): string | undefined {
     root.removeAttribute('version');
     changed = true;
   }
+  if (giveIntrinsicSize(root)) changed = true;
   return cleanElement(root, file) || changed ? new XMLSerializer().serializeToString(document) : undefined;
+}
+
+/**
+ * Gives a drawing with a `viewBox` but neither `width` nor `height` the size its
+ * `viewBox` draws at, in CSS pixels, as drawing programs do on export. Without it the
+ * drawing has no intrinsic size, and every output stretches it to the full text width: a
+ * 24-unit icon in a line of text would fill the page. The styles still keep it within the
+ * text block. True when it changed the root.
+ */
+function giveIntrinsicSize(root: Element): boolean {
+  if (root.hasAttribute('width') || root.hasAttribute('height')) return false;
+  const box = (root.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/).map(Number);
+  if (box.length !== 4 || !box.every(Number.isFinite) || !(box[2]! > 0 && box[3]! > 0)) return false;
+  root.setAttribute('width', String(box[2]));
+  root.setAttribute('height', String(box[3]));
+  return true;
 }
 
 /** Cleans `element` and what it holds; true when anything was removed. */

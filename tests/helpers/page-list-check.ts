@@ -5,6 +5,23 @@ import { readEpub } from './read-epub.ts';
 
 const letters = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/&[^;]+;/g, ' ').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
 
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko). */
+const rightToLeft = /[\u0590-\u07FF]/;
+
+/**
+ * The markup up to the end of the first block that holds text (a paragraph, heading, list
+ * item, cell...): in print, what follows it may be set elsewhere on the page, after the
+ * page numbers of a contents line or in another column.
+ */
+function firstBlock(markup: string): string {
+  const ends = /<\/(?:p|h[1-6]|li|td|th|dt|dd|figcaption|caption|pre)>/g;
+  for (const match of markup.matchAll(ends)) {
+    const block = markup.slice(0, match.index);
+    if (letters(block).length >= 4) return block;
+  }
+  return markup.slice(0, 400);
+}
+
 /** A page marker whose following words are not printed on the PDF page of its number. */
 export interface MisplacedMarker {
   folio: string;
@@ -52,11 +69,14 @@ export async function comparePageListWithPrint(epubFile: string, pdfFile: string
     const xhtml = await epub.text(`OEBPS/${entry.file}`);
     const at = xhtml.indexOf(`id="${entry.id}"`);
     assert.ok(at > 0, `${entry.file} has the marker ${entry.id}`);
-    const words = letters(xhtml.slice(xhtml.indexOf('>', at) + 1, at + 400)).slice(0, 24);
+    const block = firstBlock(xhtml.slice(xhtml.indexOf('>', at) + 1, at + 4000));
+    const words = letters(block).slice(0, 24);
     const printed = letters(drawn[pageOf(entry.folio)] ?? '');
     if (printed === '') continue; // A blank page: nothing to find.
     compared++;
-    if (!printed.includes(words)) misplaced.push({ folio: entry.folio, file: entry.file, words });
+    // Right-to-left lines come out of the PDF with their words in visual order: each word is looked for on its own.
+    const found = printed.includes(words) || (rightToLeft.test(block) && block.replace(/<[^>]+>/g, ' ').split(/\s+/).slice(0, 6).every((word) => printed.includes(letters(word))));
+    if (!found) misplaced.push({ folio: entry.folio, file: entry.file, words });
   }
   return { listed: entries.length, pages: pages.length, compared, misplaced };
 }
