@@ -1,8 +1,8 @@
 import type { PrintBody } from '../pdf/print-document.ts';
 import { anchorPage, folio, type PrintPlan } from '../pdf/print-plan.ts';
 
-/** Where in the EPUB a print page begins: at a chapter's page anchor, or at the start of a front document. */
-export type PagePlace = { chapterId: string; anchorIndex: number } | { document: 'titlepage' | 'copyright' | 'nav' };
+/** Where in the EPUB a print page begins: at a chapter's page anchor, at the start of a front document, or at a part's title page. */
+export type PagePlace = { chapterId: string; anchorIndex: number } | { document: 'titlepage' | 'copyright' | 'nav' } | { partId: string };
 
 /** A print page, and where its marker goes in the EPUB. */
 export interface PageBreak {

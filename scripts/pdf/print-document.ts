@@ -1,5 +1,5 @@
 import type { Book } from '../book/types.ts';
-import { contentsEntries } from '../render/contents.ts';
+import { contentsEntries, type ContentsEntry } from '../render/contents.ts';
 import { copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
 import type { Hyphenator } from '../render/hyphenate-tree.ts';
 import { renderTemplate } from '../render/templates.ts';
@@ -86,10 +86,9 @@ export interface PrintDocumentOptions {
 export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
   const { plan, chapterIds, measureIndex, measureStyles, front = true, outsideTargets, printOnly = false } = options;
-  const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
-    ...entry,
-    page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
-  }));
+  const entries = withPages(contentsEntries(book, { chapter: (chapter) => `#${chapter.id}`, part: (part) => `#${part.id}` }, false), (id) =>
+    plan ? folio(plan.starts.get(id)!, plan) : '',
+  );
   return renderTemplate('print/book.html.ejs', {
     lang: book.config.lang,
     title: book.config.title,
@@ -109,4 +108,9 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
       blankBefore: plan?.blankBefore.has(chapter.id) ?? false,
     })),
   });
+}
+
+/** Contents entries with the folio of each chapter and part, by its id, as `pageOf` gives it. */
+function withPages(entries: readonly ContentsEntry[], pageOf: (id: string) => string): ContentsEntry[] {
+  return entries.map((entry) => ({ ...entry, page: pageOf((entry.chapter ?? entry.part)!.id), children: withPages(entry.children, pageOf) }));
 }
