@@ -19,6 +19,8 @@ export function cssString(text: string): string {
 export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPage = 1): string {
   const rules: string[] = [];
   for (const chapter of book.chapters) rules.push(`#${chapter.id} { page: ${chapter.id}; }`);
+  // A part's title page: no running head, no folio.
+  for (const part of book.parts) rules.push(`#${part.id} { page: ${part.id}; }`, `@page ${part.id} { @top-center { content: none; } @bottom-center { content: none; } }`);
   if (!plan) return rules.join('\n');
 
   const before = firstPage - 1;
