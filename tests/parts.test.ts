@@ -8,7 +8,11 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { loadBook } from '../scripts/book/load-book.ts';
 import { parseBook } from '../scripts/book/parse-book.ts';
+import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
+import { splitBook } from '../scripts/pdf/book-parts.ts';
+import { layOutBook } from '../scripts/pdf/render-pdf.ts';
 import { formatMessage } from '../scripts/diagnostics/format-message.ts';
 import { assertValidEpub } from './helpers/book-checks.ts';
 import { writeNestedBook } from './helpers/nested-book.ts';
@@ -16,8 +20,10 @@ import { assertPageListMatchesPrint } from './helpers/page-list-check.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { pageTexts } from './helpers/printed-book.ts';
 import { readEpub } from './helpers/read-epub.ts';
+import { pdfText } from './helpers/read-pdf.ts';
 import { navContents, ncxContents, titlesOf } from './helpers/read-nav.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
+import { stagePrint } from './helpers/staged-print.ts';
 
 const partsBook = path.join(fixturesDir, 'books/parts');
 
@@ -176,3 +182,31 @@ test('a manuscript of dozens of nested files builds: nested nav, sub-chapters in
 function listMarkdown(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.md')).map((name) => name.split(path.sep).join('/'));
 }
+
+test('a book in parts printed in several documents is the book printed in one', async () => {
+  process.env.QUIRE_CACHE_DIR = tempDir('quire-cache-');
+  const dir = tempDir();
+  writeNestedBook(dir);
+  const { book } = await loadBook(dir, { workers: 0 });
+  const staged = await stagePrint(book);
+  const browser = new SharedBrowser();
+  const print = async (charactersPerPart?: number) => (await layOutBook({ ...staged, browser, forPrint: true, charactersPerPart })).print(new Date('2025-01-01T00:00:00Z'));
+  try {
+    const whole = await print();
+    const small = 1500;
+    const documents = splitBook(book, 2, small);
+    assert.ok(documents.length >= 4, `${documents.length} documents`);
+    assert.ok(documents.slice(1).some((document) => document.chapterIds[0]!.startsWith('part-')), 'a document begins with a part page');
+    const parted = await print(small);
+    assert.deepEqual([...parted.plan.starts], [...whole.plan.starts]);
+    const files = [whole, parted].map((result, index) => {
+      const file = path.join(staged.dir, `${index}.pdf`);
+      writeFileSync(file, result.pdf);
+      return file;
+    });
+    assert.equal(pdfText(files[1]!), pdfText(files[0]!));
+  } finally {
+    delete process.env.QUIRE_CACHE_DIR;
+    await browser.close();
+  }
+});
