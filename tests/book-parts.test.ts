@@ -14,6 +14,7 @@ import { loadBook } from '../scripts/book/load-book.ts';
 import type { Book } from '../scripts/book/types.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
 import { partPlan, splitBook } from '../scripts/pdf/book-parts.ts';
+import { printBlocks } from '../scripts/pdf/print-blocks.ts';
 import type { PrintBody } from '../scripts/pdf/print-document.ts';
 import type { PrintPlan } from '../scripts/pdf/print-plan.ts';
 import { layOutBook } from '../scripts/pdf/render-pdf.ts';
@@ -25,7 +26,8 @@ import { stagePrint } from './helpers/staged-print.ts';
 /** A stand-in print body whose chapters have Markdown of the given lengths. */
 function bodyOf(sizes: Record<string, number>): PrintBody {
   const chapters = Object.entries(sizes).map(([id, size]) => ({ id, title: id, file: { value: 'x'.repeat(size) } }));
-  return { book: { chapters, config: { title: 'T' } } as unknown as Book, chapters: new Map(), anchors: new Map() };
+  const book = { chapters, parts: [], config: { title: 'T' } } as unknown as Book;
+  return { book, chapters: new Map(), anchors: new Map(), blocks: printBlocks(book), partPages: new Map() };
 }
 
 test('a book is cut into parts of about equal length, one per lane, the front pages in the first', () => {

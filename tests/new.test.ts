@@ -48,6 +48,15 @@ test('new chapter adds NN-slug.md with its title and appends it to chapters:, ke
   assert.ok(existsSync(path.join(dir, '03-the-second-part.md')), 'the next number, never an overwrite');
 });
 
+test('new chapter in a book listed in parts: goes at the end of the last part', () => {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'book.yaml'), 'title: T\nparts:\n  - title: First\n    chapters:\n      - 01-one.md\n');
+  writeFileSync(path.join(dir, '01-one.md'), '# One\n\nText.\n');
+  const run = runCli(['new', 'chapter', 'Two', '--manuscript', dir]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(readFileSync(path.join(dir, 'book.yaml'), 'utf8'), 'title: T\nparts:\n  - title: First\n    chapters:\n      - 01-one.md\n      - 02-two.md\n');
+});
+
 test('new chapter in a book without a chapters: list only adds the file', () => {
   const dir = tempDir();
   writeFileSync(path.join(dir, 'book.yaml'), 'title: T\n');

@@ -20,7 +20,7 @@ import { pdfFonts } from './helpers/read-pdf.ts';
 import { runCli, tempDir, type CliRun } from './helpers/run-cli.ts';
 import { epubcheckJava, epubcheckTs, findingsById, type Validation } from './helpers/validate-epub.ts';
 import { wordBoxes, type PageWords } from './helpers/word-boxes.ts';
-import { writeNestedBook } from './helpers/nested-book.ts';
+import { writeListedNestedBook } from './helpers/listed-nested-book.ts';
 
 const corpus = path.join(fixturesDir, 'corpus');
 const kinds = [...readdirSync(corpus).sort(), 'nested'];
@@ -59,7 +59,7 @@ function summary(validation: Validation): string {
 before(() => {
   books = path.join(tempDir('quire-kinds-'), 'books');
   for (const kind of kinds.filter((kind) => kind !== 'nested')) cpSync(path.join(corpus, kind), path.join(books, kind), { recursive: true });
-  writeNestedBook(path.join(books, 'nested'));
+  writeListedNestedBook(path.join(books, 'nested'));
   cpSync(defaultManuscript, path.join(books, 'default'), { recursive: true });
   out = path.join(tempDir(), 'dist');
   run = runCli(['build', ...kinds.map((kind) => path.join(books, kind)), path.join(books, 'default'), '--out', out, '--format', 'epub,pdf']);

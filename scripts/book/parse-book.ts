@@ -7,12 +7,13 @@ import type { BookConfig } from '../config/types.ts';
 import { hasErrors } from '../diagnostics/format-message.ts';
 import { listChapterFiles } from '../manuscript/list-chapter-files.ts';
 import { readSource } from '../manuscript/read-source.ts';
+import { bookStructure, type BookStructure } from './book-structure.ts';
 import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
 import { checkCrossReferences } from './check-cross-references.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
 import { sanitizeSvgAssets } from './shipped-assets.ts';
-import type { Asset, Book, Chapter } from './types.ts';
+import type { Asset, Book, Chapter, Part } from './types.ts';
 
 /** Options of {@link parseBook}. */
 export interface ParseBookOptions {
@@ -56,6 +57,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   options.onConfig?.(config);
 
   const sources = await listChapterFiles(root, config.chapters);
+  const structure = await bookStructure(root, config, sources);
   // A listed chapter that does not exist was reported by the config check.
   const present = sources.filter((sourcePath) => existsSync(path.join(root, sourcePath)));
   const read = await Promise.all(present.map((sourcePath) => readSource(path.join(root, sourcePath))));
@@ -69,7 +71,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
     onChapter: () => options.onChapter?.(++done, sources.length),
   });
   // Names the EPUB and the web edition use for their own pages.
-  const usedNames = new Set(['cover', 'titlepage', 'copyright', 'toc', 'index', 'print', 'content']);
+  const usedNames = new Set(['cover', 'titlepage', 'copyright', 'toc', 'index', 'print', 'content', ...structure.parts.map((_, index) => partId(index))]);
   const chapters: Chapter[] = [];
   const chapterFiles: VFile[] = [];
   // A cache of our own is settled here; one passed in is the caller's to settle.
@@ -88,6 +90,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   if (sources.length === 0) {
     configFile.message('The manuscript has no chapters: add `*.md` files or a `chapters:` list', { ruleId: 'no-chapters' }).fatal = true;
   }
+  const parts = placeChapters(chapters, structure);
   checkCrossReferences(chapters);
 
   const assets = new Map<string, Asset>();
@@ -96,7 +99,35 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   for (const chapter of chapters) for (const relative of chapter.file.data.assets ?? []) addAsset(relative);
   const imageFiles = await sanitizeSvgAssets(assets.values());
 
-  return { book: { manuscriptDir: root, config, configFile, chapters, assets }, files: [configFile, ...chapterFiles, ...imageFiles], stats };
+  const partFiles = structure.parts.flatMap((part) => (part.titleFile ? [part.titleFile] : []));
+  return { book: { manuscriptDir: root, config, configFile, chapters, parts, assets }, files: [configFile, ...partFiles, ...chapterFiles, ...imageFiles], stats };
+}
+
+/** The id of the part at `index` (from 0): `part-1`, `part-2`... */
+function partId(index: number): string {
+  return `part-${index + 1}`;
+}
+
+/**
+ * Places each chapter in the book's structure: the part it belongs to and the chapter it
+ * continues (see `bookStructure`). Returns the parts that hold a chapter that could be
+ * parsed, numbered in order.
+ */
+function placeChapters(chapters: Chapter[], structure: BookStructure): Part[] {
+  const byPath = new Map(chapters.map((chapter) => [chapter.sourcePath, chapter]));
+  const parts: Part[] = [];
+  for (const [index, { title, chapters: files }] of structure.parts.entries()) {
+    const members = files.flatMap((file) => byPath.get(file) ?? []);
+    if (members.length === 0) continue;
+    const part: Part = { index: parts.length, id: partId(index), title, chapterIds: members.map((chapter) => chapter.id) };
+    for (const chapter of members) chapter.partId = part.id;
+    parts.push(part);
+  }
+  for (const [file, parent] of structure.parents) {
+    const chapter = byPath.get(file);
+    if (chapter) chapter.parentId = byPath.get(parent)?.id;
+  }
+  return parts;
 }
 
 /** The asset at `relative` in the manuscript folder `root` (a path the config or a chapter checked). */

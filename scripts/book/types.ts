@@ -31,6 +31,14 @@ export interface Chapter {
   epubType: string;
   /** Language of the chapter when it differs from the book's. */
   lang?: string;
+  /** Id of the part it belongs to (see {@link Part}); none for a chapter outside parts. */
+  partId?: string;
+  /**
+   * Id of the chapter it continues, for a sub-chapter (a file in the folder named after a
+   * chapter's file): it nests under that chapter in the contents, and in print opens on a
+   * new page rather than a recto.
+   */
+  parentId?: string;
   /**
    * The chapter's content as hast, with Markdown positions kept on its nodes. Decoded
    * from the parse cache on first use (see `buildChapter`); read it only to render or lint.
@@ -69,12 +77,29 @@ export interface Asset {
   data?: Uint8Array;
 }
 
+/**
+ * A part of the book: a titled run of consecutive chapters, opened by a part title page
+ * (from `parts:` in `book.yaml`, or a top-level folder of the manuscript). Not the print's
+ * `BookPart`, a run of chapters laid out as one document.
+ */
+export interface Part {
+  /** Position among the parts, from 0. */
+  index: number;
+  /** An XML name unique in the book (`part-1`): the part page's id and EPUB file name. */
+  id: string;
+  title: string;
+  /** Ids of its chapters, in reading order. */
+  chapterIds: string[];
+}
+
 /** The book model: validated metadata and ordered chapters. Every renderer reads only this. */
 export interface Book {
   manuscriptDir: string;
   config: BookConfig;
   configFile: VFile;
   chapters: Chapter[];
+  /** Its parts, in reading order; empty for a book that is not in parts. */
+  parts: Part[];
   /** Assets by manuscript-relative path. */
   assets: Map<string, Asset>;
 }

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { reportError, reportWarning } from '../diagnostics/report.ts';
 import { readSource } from '../manuscript/read-source.ts';
-import { resolveInside } from '../manuscript/resolve-inside.ts';
+import { checkListedFile } from './check-listed-file.ts';
 import { deriveIdentifier } from './derive-identifier.ts';
 import { nearMiss } from './near-miss.ts';
+import { readChapterLists } from './read-chapter-lists.ts';
 import { readRuleSwitches } from './rule-switches.ts';
 import { bookKeys, keySynonyms, trimSizes, type KeySpec } from './schema.ts';
 import type { BookConfig } from './types.ts';
@@ -97,18 +98,9 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   });
   let coverImage = read('cover-image', asString);
   if (coverImage !== undefined) {
-    coverImage = checkFile(file, manuscriptDir, coverImage, values.get('cover-image')!, pointAt, 'missing-image');
+    coverImage = checkListedFile(file, manuscriptDir, coverImage, values.get('cover-image')!, pointAt, 'missing-image');
   }
-  const chapters = read('chapters', asStrings);
-  if (chapters) {
-    // Each listed chapter is kept as its normalised manuscript-relative path.
-    const node = values.get('chapters')!.node;
-    chapters.forEach((chapter, index) => {
-      const item = isSeq(node) ? (node.items[index] as YamlNode | undefined) : undefined;
-      const place = item?.range ? pointAt(item.range[0]) : values.get('chapters')!.keyPoint;
-      chapters[index] = checkFile(file, manuscriptDir, chapter, { node: item ?? null, keyPoint: place }, pointAt, 'missing-chapter');
-    });
-  }
+  const lists = readChapterLists(file, manuscriptDir, { chapters: values.get('chapters'), parts: values.get('parts') }, pointAt);
 
   const check = values.get('check');
   const rulesOff = check ? readRuleSwitches(file, check.node, check.keyPoint, pointAt) : [];
@@ -130,27 +122,13 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     printIdentifier: read('print-identifier', asString),
     pageList: read('page-list', asChoice) === 'none' ? 'none' : 'print',
     coverImage,
-    chapters,
+    chapters: lists?.chapters,
+    parts: lists?.parts ?? [],
     trim: { name: trimName ?? '6x9', ...trim },
     rulesOff,
     variables,
   };
   return { config, file };
-}
-
-function checkFile(
-  file: VFile,
-  manuscriptDir: string,
-  relative: string,
-  entry: { node: YamlNode | null; keyPoint: Point },
-  pointAt: (offset: number) => Point,
-  ruleId: string,
-): string {
-  const at = entry.node?.range ? pointAt(entry.node.range[0]) : entry.keyPoint;
-  const resolved = resolveInside(manuscriptDir, relative);
-  if (!resolved.ok) reportError(file, `\`${relative}\`: ${resolved.reason}`, at, resolved.ruleId);
-  else if (!existsSync(resolved.path)) reportError(file, `File not found: \`${relative}\``, at, ruleId);
-  return resolved.ok ? resolved.relative : relative;
 }
 
 function asChoice(value: unknown, spec: KeySpec): string | undefined {

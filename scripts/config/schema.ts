@@ -4,7 +4,7 @@
  */
 
 /** The value shapes a key may take. */
-export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'trim' | 'choice' | 'switches';
+export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'parts' | 'trim' | 'choice' | 'switches';
 
 /** One known key of `book.yaml`. */
 export interface KeySpec {
@@ -36,6 +36,11 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
   subject: { kind: 'strings', description: 'Subject headings or keywords, one or a list.', example: ['History', 'Biography'] },
   'cover-image': { kind: 'path', description: 'Cover image (JPEG or PNG), relative to the manuscript folder.', example: 'images/cover.jpg' },
   chapters: { kind: 'paths', description: 'Chapter files in reading order. Without it, every `*.md` in file-name order.', example: ['01-introduction.md'] },
+  parts: {
+    kind: 'parts',
+    description: 'Chapters grouped in parts, in reading order: `- title: Part title` with `chapters: [...]`; a plain file is a chapter outside any part. Instead of `chapters`.',
+    example: [{ title: 'Part One', chapters: ['01-introduction.md'] }],
+  },
   edition: { kind: 'string', description: 'Edition statement for the copyright page, such as `First edition, 2026`.', example: 'First edition, 2026' },
   'print-identifier': {
     kind: 'string',

@@ -28,9 +28,18 @@ export interface BookConfig {
   coverImage?: string;
   /** Manuscript-relative chapter paths, when the book lists them. */
   chapters?: string[];
+  /** The parts that `parts:` (or `- part:` entries of `chapters:`) group chapters in; empty when it has none. */
+  parts: ConfigPart[];
   trim: Trim;
   /** Rule ids of the warnings switched off for `npm run check` (`check:`). */
   rulesOff: string[];
   /** Every key that is not one of the above, kept for templates. */
   variables: Record<string, unknown>;
+}
+
+/** A part of the book as `book.yaml` lists it: a title over a run of chapter files. */
+export interface ConfigPart {
+  title: string;
+  /** Manuscript-relative chapter paths, in reading order. */
+  chapters: string[];
 }

@@ -1,8 +1,8 @@
 import type { PrintBody } from '../pdf/print-document.ts';
 import { anchorPage, folio, type PrintPlan } from '../pdf/print-plan.ts';
 
-/** Where in the EPUB a print page begins: at a chapter's page anchor, or at the start of a front document. */
-export type PagePlace = { chapterId: string; anchorIndex: number } | { document: 'titlepage' | 'copyright' | 'nav' };
+/** Where in the EPUB a print page begins: at a chapter's page anchor, at the start of a front document, or at a part's title page. */
+export type PagePlace = { chapterId: string; anchorIndex: number } | { document: 'titlepage' | 'copyright' | 'nav' } | { partId: string };
 
 /** A print page, and where its marker goes in the EPUB. */
 export interface PageBreak {
@@ -17,7 +17,8 @@ export interface PageBreak {
  * first such anchor; a page that holds only the middle of one long paragraph gets no
  * marker. Pages without text are marked where they fall in the reading order: the half
  * title and its verso before the title page, the contents' pages at the nav document,
- * a blank verso just before the chapter that follows it.
+ * a blank verso just before the chapter that follows it, a part's title page (and the
+ * blank before it) in the part's own document.
  */
 export function pageBreaks(body: PrintBody, plan: PrintPlan): PageBreak[] {
   const breaks: PageBreak[] = [];
@@ -32,8 +33,16 @@ export function pageBreaks(body: PrintBody, plan: PrintPlan): PageBreak[] {
   for (page = Math.max(page, contents ?? page); contents !== undefined && page < firstChapter; page++) mark(page, { document: 'nav' });
 
   let lastPage = page - 1;
-  for (const chapter of body.book.chapters) {
-    const start = plan.starts.get(chapter.id)!;
+  for (const block of body.blocks) {
+    const start = plan.starts.get(block.id)!;
+    if (block.part) {
+      // A part's title page, and the blank verso before it, are marked in its own document.
+      if (plan.blankBefore.has(block.id) && start - 1 > lastPage) mark(start - 1, { partId: block.id });
+      if (start > lastPage) mark(start, { partId: block.id });
+      lastPage = Math.max(lastPage, start);
+      continue;
+    }
+    const chapter = block.chapter!;
     if (plan.blankBefore.has(chapter.id) && start - 1 > lastPage) mark(start - 1, { chapterId: chapter.id, anchorIndex: 0 });
     body.anchors.get(chapter.id)!.forEach((id, anchorIndex) => {
       const at = anchorPage(plan, id);

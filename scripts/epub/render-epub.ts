@@ -1,9 +1,10 @@
-import type { Book, Chapter } from '../book/types.ts';
+import type { Book, Chapter, Part } from '../book/types.ts';
 import { chapterOutputKeys } from '../cache/chapter-output-keys.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { fileAddressing } from '../render/chapter-section.ts';
-import { contentsEntries } from '../render/contents.ts';
+import { contentsDepth, contentsEntries } from '../render/contents.ts';
 import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
+import { partOpenedBy, partPage } from '../render/part-page.ts';
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
 import { typefaceFiles } from '../render/typeface-files.ts';
@@ -45,6 +46,11 @@ export function chapterFileName(chapter: Chapter): string {
   return `${chapter.name}.xhtml`;
 }
 
+/** The file name of a part's title page inside the EPUB. */
+export function partFileName(part: Part): string {
+  return `${part.id}.xhtml`;
+}
+
 /** The EPUB path of the book's cover: the manuscript's `cover-image`, else the generated one, else none. */
 function coverPath(book: Book, generated: boolean): string | undefined {
   return book.config.coverImage ?? (generated ? generatedCoverPath : undefined);
@@ -56,7 +62,8 @@ export type ChapterBody = (chapter: Chapter, breaks: readonly PageBreak[]) => st
 /**
  * Renders every XHTML content document of the EPUB in reading order: the cover page
  * (when there is a cover), the title page, the copyright page, then the chapters, each
- * made by `chapterBody` (default: `epubChapterBody`, uncached).
+ * made by `chapterBody` (default: `epubChapterBody`, uncached), with each part's title
+ * page before its first chapter.
  */
 export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean; pageBreaks?: PageBreak[]; chapterBody?: ChapterBody } = {}): EpubDocument[] {
   const { config } = book;
@@ -75,6 +82,11 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
   documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, frontMarkers('titlepage') + titlePage(book), 'frontmatter') });
   documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: 'Copyright', xhtml: page('Copyright', frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
   for (const chapter of book.chapters) {
+    const part = partOpenedBy(book, chapter.id);
+    if (part) {
+      const markers = breaks.filter(({ place }) => 'partId' in place && place.partId === part.id).map(({ folio }) => serializeXhtml(pageMarker(folio))).join('');
+      documents.push({ id: part.id, filename: partFileName(part), title: part.title, xhtml: page(part.title, markers + partPage(book, part), 'bodymatter') });
+    }
     const body = chapterBody(chapter, breaks.filter(({ place }) => 'chapterId' in place && place.chapterId === chapter.id));
     documents.push({ id: chapter.id, filename: chapterFileName(chapter), title: chapter.title, xhtml: page(chapter.title, body, chapter.matter) });
   }
@@ -144,25 +156,27 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const documents = renderEpubDocuments(book, { generatedCover: options.generatedCover !== undefined, pageBreaks: options.pageBreaks, chapterBody });
   const chapterFiles = new Map(book.chapters.map((chapter) => [chapter.id, chapterFileName(chapter)]));
   const frontFiles: Record<string, string> = { titlepage: 'titlepage.xhtml', copyright: 'copyright.xhtml', nav: 'toc.xhtml' };
+  const partFiles = new Map(book.parts.map((part) => [part.id, partFileName(part)]));
   const pages = (options.pageBreaks ?? []).map(({ folio, place }) => ({
     folio,
-    href: `${'document' in place ? frontFiles[place.document] : chapterFiles.get(place.chapterId)}#${pageId(folio)}`,
+    href: `${'document' in place ? frontFiles[place.document] : 'partId' in place ? partFiles.get(place.partId) : chapterFiles.get(place.chapterId)}#${pageId(folio)}`,
   }));
   const cover = coverPath(book, options.generatedCover !== undefined);
-  const entries = contentsEntries(book, (chapter, fragment) => chapterFileName(chapter) + (fragment ? `#${fragment}` : ''), true);
+  const entries = contentsEntries(book, { chapter: (chapter, fragment) => chapterFileName(chapter) + (fragment ? `#${fragment}` : ''), part: partFileName }, true);
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0];
+  const firstBodyPart = firstBody && partOpenedBy(book, firstBody.id);
   const firstBack = book.chapters.find((chapter) => chapter.matter === 'backmatter');
   const landmarks = [
     ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: 'Cover' }] : []),
     { type: 'titlepage', href: 'titlepage.xhtml', title: 'Title Page' },
     { type: 'toc', href: 'toc.xhtml#toc', title: 'Contents' },
-    ...(firstBody ? [{ type: 'bodymatter', href: chapterFileName(firstBody), title: 'Start of Content' }] : []),
+    ...(firstBody ? [{ type: 'bodymatter', href: firstBodyPart ? partFileName(firstBodyPart) : chapterFileName(firstBody), title: 'Start of Content' }] : []),
     ...(firstBack ? [{ type: 'backmatter', href: chapterFileName(firstBack), title: 'Back Matter' }] : []),
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
   const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { tocTitle: 'Contents', contents, landmarks, pages });
   const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title: 'Contents', body: navBody, matter: 'frontmatter' });
-  const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: 2 });
+  const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: contentsDepth(entries) });
 
   const images = [...(await (options.images ?? new EpubImages().all(book)))];
   if (options.generatedCover && cover === generatedCoverPath) images.push({ path: generatedCoverPath, data: options.generatedCover });
@@ -183,10 +197,12 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     })),
     ...fonts.files.map((font, index) => ({ id: `font-${index + 1}`, href: font.path, mediaType: 'font/woff2' })),
   ];
+  // The nav document follows the front pages: the cover, the title page, the copyright page.
+  const frontCount = documents.findIndex((document) => document.id === 'copyright') + 1;
   const spine = [
-    ...documents.slice(0, documents.length - book.chapters.length).map((document) => ({ id: document.id })),
+    ...documents.slice(0, frontCount).map((document) => ({ id: document.id })),
     { id: 'nav' },
-    ...book.chapters.map((chapter) => ({ id: chapter.id })),
+    ...documents.slice(frontCount).map((document) => ({ id: document.id })),
   ];
   const opf = renderTemplate('epub/package.opf.ejs', {
     book: templateBook(book),

@@ -38,7 +38,7 @@ function webPages(book: Book): PackagedFile[] {
   const web = fileAddressing(book, chapterPageName);
   const pages = book.chapters.map((chapter) => ({ href: chapterPageName(chapter), title: chapter.title }));
   const webContents = renderTemplate('partials/contents.ejs', {
-    entries: contentsEntries(book, (chapter, fragment) => chapterPageName(chapter) + (fragment ? `#${fragment}` : ''), true),
+    entries: contentsEntries(book, { chapter: (chapter, fragment) => chapterPageName(chapter) + (fragment ? `#${fragment}` : '') }, true),
   });
   const page = (title: string, body: string, index: number) =>
     renderTemplate('html/page.html.ejs', { lang: config.lang, title, body, previous: pages[index - 1], next: pages[index + 1] });

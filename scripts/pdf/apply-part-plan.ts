@@ -17,7 +17,7 @@ export function applyPartPlan(plan: PartPlan): void {
   if (plan.blankAfter) {
     // The part's last page: a break after it would add an empty page of its own.
     const last = Object.assign(blank(), { className: 'blank-page part-end' });
-    Array.from(document.querySelectorAll('body > section.chapter')).at(-1)!.after(last);
+    Array.from(document.querySelectorAll('body > section.chapter, body > section.part-page')).at(-1)!.after(last);
   }
   for (const link of Array.from(document.querySelectorAll('.contents-list a'))) {
     const page = plan.folios[link.getAttribute('href')!.slice(1)];

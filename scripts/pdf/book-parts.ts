@@ -1,4 +1,5 @@
 import type { Book } from '../book/types.ts';
+import { printBlocks } from './print-blocks.ts';
 import { printPageStyles } from './print-page-styles.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { folio, type PrintPlan } from './print-plan.ts';
@@ -8,6 +9,7 @@ import { folio, type PrintPlan } from './print-plan.ts';
  * consecutive chapters, the first part with the front pages before them.
  */
 export interface BookPart {
+  /** Ids of its blocks (see `printBlocks`): chapters, and the title pages of the book's own parts. */
   chapterIds: string[];
   /** Whether the part holds the front pages (the first part does). */
   front: boolean;
@@ -38,7 +40,11 @@ export const charactersWorthSharing = 200_000;
  * before (see {@link partPlan}).
  */
 export function splitBook(book: Book, lanes: number, most = charactersPerPart): BookPart[] {
-  const sizes = book.chapters.map((chapter) => ({ id: chapter.id, size: chapter.file.value.length }));
+  return splitBlocks(printBlocks(book), lanes, most);
+}
+
+/** Cuts `sizes`, the blocks of a print document, into parts as {@link splitBook} does. */
+export function splitBlocks(sizes: ReadonlyArray<{ id: string; size: number }>, lanes: number, most = charactersPerPart): BookPart[] {
   const total = sizes.reduce((sum, chapter) => sum + chapter.size, 0);
   const count = total < Math.min(charactersWorthSharing, most) ? 1 : lanes * Math.ceil(total / (lanes * most));
   const groups: string[][] = [[]];
@@ -88,7 +94,7 @@ export interface PartPlan {
   blankBefore: string[];
   /** Whether the part ends with a blank verso, which the next part's first chapter needs before it. */
   blankAfter: boolean;
-  /** The page numbers of the contents, by chapter id (only in the part with the front pages). */
+  /** The page numbers of the contents, by chapter or part id (only in the part with the front pages). */
   folios: Record<string, string>;
 }
 
@@ -101,12 +107,11 @@ export function partPlan(body: PrintBody, plan: PrintPlan, parts: readonly BookP
   const part = parts[index]!;
   const next = parts[index + 1];
   const firstPage = part.front ? 1 : plan.starts.get(part.chapterIds[0]!)!;
-  const chapters = body.book.chapters;
   return {
     pageStyles: printPageStyles(body.book, plan, firstPage),
     blankBefore: part.chapterIds.filter((id, position) => plan.blankBefore.has(id) && (part.front || position > 0)),
     blankAfter: next !== undefined && plan.blankBefore.has(next.chapterIds[0]!),
-    folios: part.front ? Object.fromEntries(chapters.map((chapter) => [chapter.id, folio(plan.starts.get(chapter.id)!, plan)])) : {},
+    folios: part.front ? Object.fromEntries(body.blocks.map((block) => [block.id, folio(plan.starts.get(block.id)!, plan)])) : {},
   };
 }
 

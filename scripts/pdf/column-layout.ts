@@ -105,7 +105,7 @@ export interface ColumnLayouts {
 /**
  * Lays out each requested block in columns of `block`'s size and reads how many columns
  * it fills and the column each anchor begins in. The blocks are the chapters (a `section`
- * with the chapter's id) and, when asked, the front pages (every block of the body before
+ * with the chapter's id), the title pages of parts (a `section.part-page` with the part's id) and, when asked, the front pages (every block of the body before
  * the first chapter: half title, blank, title page, copyright page, contents; each begins
  * a page of its own). Each is wrapped in a `.measure-box`, the multi-column box, and the
  * root gets the class `measuring`; the document's measuring styles read the size from
@@ -118,7 +118,7 @@ export function layOutInColumns(block: TextBlock, request: ColumnRequest): Colum
   const frontBlocks: Element[] = [];
   if (request.front) {
     for (const child of Array.from(document.body.children)) {
-      if (child.matches('section.chapter')) break;
+      if (child.matches('section.chapter, section.part-page')) break;
       if (!child.matches('.outside-targets, .measure-index')) frontBlocks.push(child);
     }
   }

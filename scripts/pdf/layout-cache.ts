@@ -10,14 +10,14 @@ import { pruneCache, touchCacheEntry } from '../cache/prune-cache.ts';
 import { writeFileAtomic } from '../cache/write-file-atomic.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import type { ChapterLayout, FrontLayout } from './measure-layout.ts';
-import { renderPrintDocument, type PrintBody } from './print-document.ts';
+import { blockHtml, renderPrintDocument, type PrintBody } from './print-document.ts';
 
 /** Where measured print layouts are kept between builds (see {@link cacheDir}). */
 export function layoutCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return cacheDir('layout', env);
 }
 
-/** The cache keys of a book's layout: one for its front pages, one per chapter. */
+/** The cache keys of a book's layout: one for its front pages, one per chapter or part page. */
 export interface LayoutKeys {
   front: string;
   chapters: Map<string, string>;
@@ -43,7 +43,7 @@ export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<Lay
   };
   return {
     front: key('front', renderPrintDocument(body, { chapterIds: new Set() })),
-    chapters: new Map(body.book.chapters.map((chapter) => [chapter.id, key('chapter', body.chapters.get(chapter.id)!)])),
+    chapters: new Map(body.blocks.map((block) => [block.id, key('chapter', blockHtml(body, block.id))])),
   };
 }
 

@@ -68,7 +68,7 @@ export async function measureLayout(options: MeasureOptions): Promise<MeasuredBo
   const wanted = options.parts.map((part, index) => ({
     index,
     front: part.front && !knownFront,
-    chapters: Object.fromEntries(part.chapterIds.filter((id) => !known.has(id)).map((id) => [id, body.anchors.get(id)!])),
+    chapters: Object.fromEntries(part.chapterIds.filter((id) => !known.has(id)).map((id) => [id, body.anchors.get(id) ?? []])),
   }));
   const open = new Map<number, PartPage>();
   const measuring = startConcurrently(
@@ -108,13 +108,13 @@ export async function measureLayout(options: MeasureOptions): Promise<MeasuredBo
   return { layout: { front: front!, chapters }, open };
 }
 
-/** The page map of a whole book from the layouts of its parts: front pages, then each chapter in order. */
+/** The page map of a whole book from the layouts of its parts: front pages, then each block (chapter or part page) in order. */
 export function pageMapOf(body: PrintBody, layout: BookLayout): PageMap {
   const pages = new Map<string, number>(Object.entries(layout.front.starts));
   let next = layout.front.pages + 1;
-  for (const chapter of body.book.chapters) {
-    const measured = layout.chapters.get(chapter.id)!;
-    pages.set(chapter.id, next);
+  for (const block of body.blocks) {
+    const measured = layout.chapters.get(block.id)!;
+    pages.set(block.id, next);
     for (const [anchor, offset] of Object.entries(measured.anchors)) pages.set(anchor, next + offset);
     next += measured.pages;
   }

@@ -1,9 +1,11 @@
 import type { Book } from '../book/types.ts';
-import { contentsEntries } from '../render/contents.ts';
+import { contentsEntries, type ContentsEntry } from '../render/contents.ts';
 import { copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
 import type { Hyphenator } from '../render/hyphenate-tree.ts';
 import { renderTemplate } from '../render/templates.ts';
+import { partPage } from '../render/part-page.ts';
 import { printAddressing } from './print-addressing.ts';
+import { printBlocks, type PrintBlock } from './print-blocks.ts';
 import { printChapter } from './print-chapter.ts';
 import { printChapterKeys, type PrintChapterCache } from './print-chapter-cache.ts';
 import { printPageStyles } from './print-page-styles.ts';
@@ -16,6 +18,15 @@ export interface PrintBody {
   chapters: Map<string, string>;
   /** The ids of each chapter's page anchors (see `pageAnchors`), in order, by chapter id. */
   anchors: Map<string, string[]>;
+  /** What the document holds after the front pages, in order: chapters and part pages (see `printBlocks`). */
+  blocks: PrintBlock[];
+  /** Each part's title page as HTML, by part id. */
+  partPages: Map<string, string>;
+}
+
+/** The HTML of the block `id` of `body`: a chapter's section or a part's title page. */
+export function blockHtml(body: PrintBody, id: string): string {
+  return body.chapters.get(id) ?? body.partPages.get(id)!;
 }
 
 /**
@@ -40,7 +51,8 @@ export async function printBody(book: Book, hyphenate: Hyphenator | undefined, c
     chapters.set(chapter.id, printed.html);
     anchors.set(chapter.id, printed.anchors);
   }
-  return { book, chapters, anchors };
+  const partPages = new Map(book.parts.map((part) => [part.id, partPage(book, part)]));
+  return { book, chapters, anchors, blocks: printBlocks(book), partPages };
 }
 
 /** Which part of the book a print document holds, and what it knows of the layout. */
@@ -51,7 +63,7 @@ export interface PrintDocumentOptions {
    * parts the PDF is printed from get theirs in the page (see `partPlan`).
    */
   plan?: PrintPlan;
-  /** Only these chapters (a part of the book); default all. */
+  /** Only these blocks, chapters and part pages (a part of the book; see `printBlocks`); default all. */
   chapterIds?: ReadonlySet<string>;
   /**
    * Ids to link from a hidden index: Chromium writes a destination (and so a page number)
@@ -78,18 +90,17 @@ export interface PrintDocumentOptions {
 
 /**
  * The print document: half title, title page, copyright page, contents, then every
- * chapter. With a plan from an earlier render, it also has the blank versos that make
- * chapters open on rectos, the page numbers in the contents, and the page rules for
+ * chapter, each part's title page before its first. With a plan from an earlier render,
+ * it also has the blank versos that make chapters and part pages open on rectos, the page numbers in the contents, and the page rules for
  * running heads and folios; the page-number column keeps its width either way, so the
  * plan never moves anything but whole pages.
  */
 export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptions = {}): string {
   const { book } = body;
   const { plan, chapterIds, measureIndex, measureStyles, front = true, outsideTargets, printOnly = false } = options;
-  const entries = contentsEntries(book, (chapter) => `#${chapter.id}`, false).map((entry) => ({
-    ...entry,
-    page: plan ? folio(plan.starts.get(entry.chapter.id)!, plan) : '',
-  }));
+  const entries = withPages(contentsEntries(book, { chapter: (chapter) => `#${chapter.id}`, part: (part) => `#${part.id}` }, false), (id) =>
+    plan ? folio(plan.starts.get(id)!, plan) : '',
+  );
   return renderTemplate('print/book.html.ejs', {
     lang: book.config.lang,
     title: book.config.title,
@@ -104,9 +115,14 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     titlepage: titlePage(book),
     copyright: copyrightPage(book),
     contents: renderTemplate('partials/contents.ejs', { entries }),
-    chapters: book.chapters.filter((chapter) => !chapterIds || chapterIds.has(chapter.id)).map((chapter) => ({
-      html: body.chapters.get(chapter.id)!,
-      blankBefore: plan?.blankBefore.has(chapter.id) ?? false,
+    blocks: body.blocks.filter((block) => !chapterIds || chapterIds.has(block.id)).map((block) => ({
+      html: blockHtml(body, block.id),
+      blankBefore: plan?.blankBefore.has(block.id) ?? false,
     })),
   });
+}
+
+/** Contents entries with the folio of each chapter and part, by its id, as `pageOf` gives it. */
+function withPages(entries: readonly ContentsEntry[], pageOf: (id: string) => string): ContentsEntry[] {
+  return entries.map((entry) => ({ ...entry, page: pageOf((entry.chapter ?? entry.part)!.id), children: withPages(entry.children, pageOf) }));
 }

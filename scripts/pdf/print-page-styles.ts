@@ -10,7 +10,8 @@ export function cssString(text: string): string {
  * The page rules of one book, generated because Chromium lacks `string-set` and
  * `:first` for named pages. Each chapter is a named page. Its recto running head is a
  * counter style that prints nothing on the chapter's opening page and the chapter title
- * on every other page; versos carry the book title. Arabic folios are a counter style
+ * on every other page; versos carry the book title, but for the opening page of a
+ * sub-chapter that falls on one. A part's title page has neither head nor folio. Arabic folios are a counter style
  * fixed at the first body page, so they count from 1 there; earlier pages use roman.
  * Without a plan (the first render) only the named pages are set, which is all that
  * affects layout. A document that holds only part of the book starts at `firstPage`, not 1:
@@ -19,6 +20,8 @@ export function cssString(text: string): string {
 export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPage = 1): string {
   const rules: string[] = [];
   for (const chapter of book.chapters) rules.push(`#${chapter.id} { page: ${chapter.id}; }`);
+  // A part's title page: no running head, no folio.
+  for (const part of book.parts) rules.push(`#${part.id} { page: ${part.id}; }`, `@page ${part.id} { @top-center { content: none; } @bottom-center { content: none; } }`);
   if (!plan) return rules.join('\n');
 
   const before = firstPage - 1;
@@ -26,6 +29,7 @@ export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPa
   const symbols = Array.from({ length: bodyPages }, (_, index) => `"${index + 1}"`).join(' ');
   rules.push(`@counter-style quire-folio { system: fixed ${plan.bodyStart - before}; symbols: ${symbols}; fallback: decimal; }`);
   const bookTitle = cssString(book.config.title);
+  rules.push(`@counter-style quire-book-title { system: cyclic; symbols: ${bookTitle}; }`);
   book.chapters.forEach((chapter, index) => {
     const start = plan.starts.get(chapter.id)!;
     const folioStyle = start < plan.bodyStart ? 'lower-roman' : 'quire-folio';
@@ -36,6 +40,13 @@ export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPa
       `@page ${chapter.id}:right { @top-center { content: counter(page, quire-head-${index}); } }`,
       `@page ${chapter.id}:left { @top-center { content: ${bookTitle}; } }`,
     );
+    // A sub-chapter may open on a verso: no head on its opening page there either.
+    if (chapter.parentId) {
+      rules.push(
+        `@counter-style quire-verso-head-${index} { system: fixed ${start - before}; symbols: ""; fallback: quire-book-title; }`,
+        `@page ${chapter.id}:left { @top-center { content: counter(page, quire-verso-head-${index}); } }`,
+      );
+    }
   });
   return rules.join('\n');
 }

@@ -10,9 +10,9 @@ export const frontPageIds = ['titlepage', 'copyright-page', 'contents'] as const
  * where arabic numbering begins, and on which page each page anchor falls.
  */
 export interface PrintPlan {
-  /** Ids of the chapters that get a blank page before them. */
+  /** Ids of the blocks (chapters, part pages) that get a blank page before them. */
   blankBefore: Set<string>;
-  /** 1-based page on which each chapter starts. */
+  /** 1-based page on which each block (chapter or part page) starts. */
   starts: Map<string, number>;
   /** The page that is folio 1: the first page of body matter. */
   bodyStart: number;
@@ -25,12 +25,13 @@ export interface PrintPlan {
 
 /**
  * Plans the next render from the last one. Blank pages change nothing but the page count
- * after them, so the page a chapter would start on without any blank is its rendered page
- * less the blanks before it; from those, a blank goes before every chapter that would
- * otherwise open on an even (verso) page.
+ * after them, so the page a block (a chapter, a part page) would start on without any
+ * blank is its rendered page less the blanks before it; from those, a blank goes before
+ * every block that opens on a recto (see `PrintBlock.recto`) and would otherwise fall on
+ * an even (verso) page. A sub-chapter starts on whatever page comes next.
  */
 export function planPrint(
-  chapterIds: readonly string[],
+  blocks: ReadonlyArray<{ id: string; recto: boolean }>,
   firstBodyId: string,
   map: PageMap,
   anchors: ReadonlyMap<string, readonly string[]>,
@@ -40,12 +41,12 @@ export function planPrint(
   const starts = new Map<string, number>();
   let previousBlanks = 0;
   let added = 0;
-  for (const id of chapterIds) {
+  for (const { id, recto } of blocks) {
     if (previous?.blankBefore.has(id)) previousBlanks++;
     const rendered = map.pages.get(id);
     if (rendered === undefined) throw new EnvironmentError(`Chromium's PDF has no destination for chapter ${id}`, ExitCode.output);
     let start = rendered - previousBlanks + added;
-    if (start % 2 === 0) {
+    if (recto && start % 2 === 0) {
       blankBefore.add(id);
       added++;
       start++;
@@ -57,7 +58,7 @@ export function planPrint(
     starts,
     bodyStart: starts.get(firstBodyId)!,
     pageCount: map.pageCount - previousBlanks + added,
-    anchorOffsets: previous?.anchorOffsets ?? anchorOffsets(chapterIds, map, anchors),
+    anchorOffsets: previous?.anchorOffsets ?? anchorOffsets(blocks.map((block) => block.id), map, anchors),
     frontPages: previous?.frontPages ?? new Map(frontPageIds.filter((id) => map.pages.has(id)).map((id) => [id, map.pages.get(id)!])),
   };
 }

@@ -5,8 +5,9 @@ import type { BookBrowser } from '../browser/book-browser.ts';
 import { PagePool } from '../browser/page-pool.ts';
 import { BrowserCrashError, EnvironmentError, ExitCode } from '../diagnostics/errors.ts';
 import { startConcurrently } from '../process/run-concurrently.ts';
+import { partOpenedBy } from '../render/part-page.ts';
 import { readTemplateFile, templatesDir } from '../render/templates.ts';
-import { partDocuments, partPlan, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
+import { partDocuments, partPlan, splitBlocks, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
 import { generatedText } from './css-generated-text.ts';
 import { dropCachedLayouts, layoutKeys, readCachedLayout, writeCachedLayout, type LayoutKeys } from './layout-cache.ts';
 import { measureLayout, pageMapOf, type BookLayout, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
@@ -143,8 +144,7 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
  * half of the book around it.
  */
 function partsToMeasure(body: PrintBody, lanes: number, known: ReadonlyMap<string, ChapterLayout>, frontKnown: boolean, most?: number): BookPart[] {
-  const book = { ...body.book, chapters: body.book.chapters.filter((chapter) => !known.has(chapter.id)) };
-  const parts = splitBook(book, lanes, most).map((part) => ({ ...part, front: part.front && !frontKnown }));
+  const parts = splitBlocks(body.blocks.filter((block) => !known.has(block.id)), lanes, most).map((part) => ({ ...part, front: part.front && !frontKnown }));
   return parts.length === 0 && !frontKnown ? [{ chapterIds: [], front: true }] : parts;
 }
 
@@ -240,8 +240,10 @@ function textBesideDocument(body: PrintBody): string {
 /** The plan of `body` from where its chapters and anchors fall in `map` (see `planPrint`), after `previous` if it was printed. */
 function planFrom(body: PrintBody, map: PageMap, previous?: PrintPlan): PrintPlan {
   const chapters = body.book.chapters;
-  const firstBody = (chapters.find((chapter) => chapter.matter === 'bodymatter') ?? chapters[0]!).id;
-  return planPrint(chapters.map((chapter) => chapter.id), firstBody, map, body.anchors, previous);
+  const firstChapter = chapters.find((chapter) => chapter.matter === 'bodymatter') ?? chapters[0]!;
+  // A part that the body's first chapter opens counts from its title page.
+  const firstBody = partOpenedBy(body.book, firstChapter.id)?.id ?? firstChapter.id;
+  return planPrint(body.blocks, firstBody, map, body.anchors, previous);
 }
 
 /**

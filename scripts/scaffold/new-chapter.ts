@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { bookSlug } from '../output/book-slug.ts';
 import { chapterText } from './chapter-text.ts';
 
@@ -9,14 +9,14 @@ import { chapterText } from './chapter-text.ts';
 export interface NewChapter {
   /** Absolute path of the new chapter. */
   file: string;
-  /** True when the chapter was appended to `chapters:` in `book.yaml`. */
+  /** True when the chapter was appended to `chapters:` (or `parts:`) in `book.yaml`. */
   listed: boolean;
 }
 
 /**
  * Adds a chapter `NN-slug.md` to a manuscript, numbered after the highest `NN-` file
  * there, with its title in front matter. When `book.yaml` lists its chapters, the new one
- * is appended through the `yaml` Document API, so comments and layout survive. Refuses
+ * is appended (to the last part's chapters, in a book listed in `parts:`) through the `yaml` Document API, so comments and layout survive. Refuses
  * (throws) without `book.yaml`, or when the file exists.
  */
 export async function newChapter(manuscriptDir: string, title: string): Promise<NewChapter> {
@@ -31,7 +31,7 @@ export async function newChapter(manuscriptDir: string, title: string): Promise<
 
   const doc = parseDocument(await readFile(configPath, 'utf8'));
   if (doc.errors.length > 0) throw new Error(`${configPath} is not valid YAML: fix it first (npm run check)`);
-  const chapters = doc.get('chapters', true);
+  const chapters = listToAppendTo(doc);
   const listed = isSeq(chapters);
   await writeFile(file, chapterText(title), { flag: 'wx' });
   if (listed) {
@@ -43,4 +43,13 @@ export async function newChapter(manuscriptDir: string, title: string): Promise<
     await writeFile(configPath, doc.toString());
   }
   return { file: path.resolve(file), listed };
+}
+
+/** The list a new chapter goes at the end of: `chapters:`, or in a book in parts the last part's chapters (else `parts:` itself). */
+function listToAppendTo(doc: Document): unknown {
+  const parts = doc.get('parts', true);
+  if (!isSeq(parts)) return doc.get('chapters', true);
+  const last = parts.items.at(-1);
+  const chapters = isMap(last) ? last.get('chapters', true) : undefined;
+  return isSeq(chapters) ? chapters : parts;
 }

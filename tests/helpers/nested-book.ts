@@ -1,40 +1,70 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const topics = ['harbour', 'lighthouse', 'ferry', 'warehouse', 'customs house', 'chandlery', 'dry dock', 'pier'];
+/** What {@link writeNestedBook} wrote, to check the outputs against. */
+export interface NestedBook {
+  title: string;
+  /** Part titles, in order. */
+  parts: string[];
+  /** Chapter titles (chapters and sub-chapters), in reading order. */
+  chapters: string[];
+  /** Titles of the sub-chapters (files in a chapter's folder), in reading order. */
+  subChapters: string[];
+  /** Titles of the chapters that open on a recto (not sub-chapters). */
+  openers: string[];
+}
+
+const places = ['Harbour', 'Mill', 'Orchard', 'Quarry', 'Ferry', 'Chapel', 'Granary', 'Ridge'];
+const things = ['lantern', 'ledger', 'rope', 'kettle', 'compass', 'bell', 'sail', 'key'];
+
+/** A paragraph of plain made-up prose, different for each `seed`. */
+function paragraph(seed: number): string {
+  const sentences = Array.from({ length: 4 }, (_, index) => {
+    const place = places[(seed + index) % places.length]!;
+    const thing = things[(seed * 3 + index) % things.length]!;
+    return `By the ${place.toLowerCase()} someone had left a ${thing}, and nobody came back for it before dark`;
+  });
+  return `${sentences.join('. ')}.`;
+}
 
 /**
- * Writes, into `dir`, a manuscript of the kind a large project keeps: 40 short chapters in
- * nested folders (`part-N/section-M/NN-name.md`), each listed in `book.yaml`'s `chapters:`,
- * with links between neighbours. The text is invented; every chapter differs. Returns the
- * chapter paths in reading order.
+ * Writes a manuscript of nested folders into `dir`, with no `chapters:` or `parts:`: a
+ * preface at the top, three part folders (two titled by a `_part.md`, one by its folder
+ * name), each with chapter files and, for some, a folder of sub-chapters named after the
+ * chapter's file (one of them nested a level deeper), and an appendix at the top. Some
+ * fifty small files.
  */
-export function writeNestedBook(dir: string, chapters = 40): string[] {
-  const files: string[] = [];
-  for (let index = 0; index < chapters; index++) {
-    const part = Math.floor(index / 10) + 1;
-    const section = Math.floor((index % 10) / 5) + 1;
-    const topic = topics[index % topics.length]!;
-    const name = `part-${part}/section-${section}/${String(index + 1).padStart(2, '0')}-${topic.replace(/ /g, '-')}.md`;
-    files.push(name);
-  }
-  files.forEach((name, index) => {
-    const topic = topics[index % topics.length]!;
-    const next = files[index + 1];
-    const link = next ? ` The walk goes on in [the next chapter](${path.posix.relative(path.posix.dirname(name), next)}).` : '';
-    const text = `# ${index + 1}. The ${topic}, visit ${index + 1}\n\n` +
-      `On visit number ${index + 1} the walker stopped at the ${topic} and counted ${index * 3 + 4} boats tied up along the quay. ` +
-      `The tide was ${index % 2 ? 'rising' : 'falling'}, and the gulls argued over whatever the fishermen had thrown back into the water. ` +
-      `Nothing much happened, which is the point of a walk like this one: the notes are short, and there are many of them.${link}\n\n` +
-      `## What was seen\n\nA painted sign, a coil of rope, a dog asleep on a folded sail, and a clock on the ${topic} that was ${index % 5} minutes slow.\n`;
-    mkdirSync(path.join(dir, path.dirname(name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
+export function writeNestedBook(dir: string): NestedBook {
+  const book: NestedBook = { title: 'The Nested Book', parts: [], chapters: [], subChapters: [], openers: [] };
+  const write = (relative: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), text);
+  };
+  let seed = 0;
+  const chapter = (relative: string, title: string, sub: boolean) => {
+    write(relative, `# ${title}\n\n${paragraph(seed++)}\n\n${paragraph(seed++)}\n`);
+    book.chapters.push(title);
+    (sub ? book.subChapters : book.openers).push(title);
+  };
+  write('book.yaml', `title: "${book.title}"\nauthor: "Test Author"\nlang: en\nidentifier: "urn:uuid:5a2c7e10-3b4d-4f6a-8e9b-1c2d3e4f5a6b"\n`);
+  chapter('00-preface.md', 'Preface', false);
+  const partFolders = ['01-the-coast', '02-inland', '03-the-high-moors'];
+  const partTitles = ['Along the Coast', 'Inland', 'The high moors'];
+  partFolders.forEach((folder, partIndex) => {
+    book.parts.push(partTitles[partIndex]!);
+    if (partIndex < 2) write(`${folder}/_part.md`, `---\ntitle: "${partTitles[partIndex]}"\n---\n`);
+    for (let chapterIndex = 1; chapterIndex <= 4; chapterIndex++) {
+      const stem = `${folder}/0${chapterIndex}-chapter`;
+      chapter(`${stem}.md`, `${places[(partIndex * 4 + chapterIndex) % places.length]} ${partIndex + 1}.${chapterIndex}`, false);
+      if (chapterIndex === 4) continue;
+      for (let section = 1; section <= 3; section++) {
+        chapter(`${stem}/0${section}-section.md`, `Section ${partIndex + 1}.${chapterIndex}.${section}`, true);
+        if (partIndex === 0 && chapterIndex === 1 && section === 2) {
+          for (let deeper = 1; deeper <= 2; deeper++) chapter(`${stem}/0${section}-section/0${deeper}-note.md`, `Note ${deeper} on 1.1.2`, true);
+        }
+      }
+    }
   });
-  writeFileSync(
-    path.join(dir, 'book.yaml'),
-    'title: "Forty Walks Along the Quay"\nauthor: "Corpus Fixture"\nlang: en\n' +
-      'identifier: "urn:uuid:3f6a1c2e-8d41-4b7a-9c55-0e2d7f1a9b06"\ndate: "2026-03-06"\n' +
-      `chapters:\n${files.map((file) => `  - ${file}\n`).join('')}`,
-  );
-  return files;
+  chapter('99-appendix.md', 'Appendix', false);
+  return book;
 }

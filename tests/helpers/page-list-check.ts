@@ -57,9 +57,12 @@ export async function comparePageListWithPrint(epubFile: string, pdfFile: string
   assert.ok(entries.length <= pages.length, `${entries.length} listed pages for ${pages.length} printed: the EPUB lists pages the PDF does not have`);
   assert.equal(new Set(entries.map((entry) => entry.folio)).size, entries.length, 'each page is listed once');
 
-  // Folio 1 is the first page whose foot prints "1" after the front matter; roman folios count from the first page.
-  const bodyStart = pages.findIndex((text, index) => index > 0 && text.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) === '1');
-  assert.ok(bodyStart > 0, 'folio 1 is printed');
+  // Folio 1 is found from the first page whose foot prints an arabic folio (a part's title page,
+  // which may be folio 1, prints none); roman folios count from the first page.
+  const feet = pages.map((text) => text.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? '');
+  const firstArabic = feet.findIndex((foot, index) => index > 0 && /^\d+$/.test(foot));
+  const bodyStart = firstArabic - Number(feet[firstArabic]) + 1;
+  assert.ok(firstArabic > 0 && bodyStart > 0, 'an arabic folio is printed');
   const pageOf = (folio: string) => (/^\d+$/.test(folio) ? bodyStart + Number(folio) - 1 : romanValue(folio) - 1);
   const step = options.every ? 1 : Math.max(1, Math.floor(entries.length / 25));
   const misplaced: MisplacedMarker[] = [];
