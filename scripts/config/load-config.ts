@@ -8,6 +8,8 @@ import { readSource } from '../manuscript/read-source.ts';
 import { resolveInside } from '../manuscript/resolve-inside.ts';
 import { deriveIdentifier } from './derive-identifier.ts';
 import { nearMiss } from './near-miss.ts';
+import { labelsFor } from '../render/labels.ts';
+import { readLabelOverrides } from './label-overrides.ts';
 import { readRuleSwitches } from './rule-switches.ts';
 import { bookKeys, keySynonyms, trimSizes, type KeySpec } from './schema.ts';
 import type { BookConfig } from './types.ts';
@@ -112,6 +114,8 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
 
   const check = values.get('check');
   const rulesOff = check ? readRuleSwitches(file, check.node, check.keyPoint, pointAt) : [];
+  const labelsEntry = values.get('labels');
+  const labelOverrides = labelsEntry ? readLabelOverrides(file, labelsEntry.node, labelsEntry.keyPoint, pointAt) : {};
 
   if (title === undefined) return { config: undefined, file };
   const trim = trimSizes[trimName ?? '6x9']!;
@@ -132,6 +136,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     coverImage,
     chapters,
     trim: { name: trimName ?? '6x9', ...trim },
+    labels: labelsFor(lang, labelOverrides),
     rulesOff,
     variables,
   };

@@ -1,3 +1,5 @@
+import type { Labels } from '../render/labels.ts';
+
 /** A print trim size in inches. */
 export interface Trim {
   name: string;
@@ -29,6 +31,8 @@ export interface BookConfig {
   /** Manuscript-relative chapter paths, when the book lists them. */
   chapters?: string[];
   trim: Trim;
+  /** The words the book prints: its language's, with `labels:` on top (see `labelsFor`). */
+  labels: Labels;
   /** Rule ids of the warnings switched off for `npm run check` (`check:`). */
   rulesOff: string[];
   /** Every key that is not one of the above, kept for templates. */
