@@ -1,6 +1,6 @@
 import type { Book } from '../book/types.ts';
 import { contentsEntries } from '../render/contents.ts';
-import { copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
+import { bookLabel, copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
 import type { Hyphenator } from '../render/hyphenate-tree.ts';
 import { renderTemplate } from '../render/templates.ts';
 import { printAddressing } from './print-addressing.ts';
@@ -104,6 +104,7 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     titlepage: titlePage(book),
     copyright: copyrightPage(book),
     contents: renderTemplate('partials/contents.ejs', { entries }),
+    label: bookLabel(book),
     chapters: book.chapters.filter((chapter) => !chapterIds || chapterIds.has(chapter.id)).map((chapter) => ({
       html: body.chapters.get(chapter.id)!,
       blankBefore: plan?.blankBefore.has(chapter.id) ?? false,
