@@ -10,6 +10,7 @@ import { readSource } from '../manuscript/read-source.ts';
 import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
 import { checkCrossReferences } from './check-cross-references.ts';
+import { checkDuplicateTitles } from './duplicate-titles.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
 import type { Asset, Book, Chapter } from './types.ts';
 
@@ -80,13 +81,14 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
       chapterFiles.push(file);
       continue;
     }
-    const chapter = buildChapter(parsed, file, chapters.length, present[index]!, usedNames);
+    const chapter = buildChapter(parsed, file, chapters.length, present[index]!, usedNames, config);
     chapters.push(chapter);
     chapterFiles.push(chapter.file);
   }
   if (sources.length === 0) {
     configFile.message('The manuscript has no chapters: add `*.md` files or a `chapters:` list', { ruleId: 'no-chapters' }).fatal = true;
   }
+  checkDuplicateTitles(chapters);
   checkCrossReferences(chapters);
 
   const assets = new Map<string, Asset>();
