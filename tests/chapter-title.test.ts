@@ -43,3 +43,10 @@ test('a declared title keeps the headings where they are and is added as an h1 w
 test('a chapter with no heading and no declared title has none', () => {
   assert.equal(titleChapter({ headings: [], bookTitles }).title, undefined);
 });
+
+test('titles are plain text on one line, without the characters XML forbids (a random run found `## \\u001b`)', () => {
+  const titling = titleChapter({ headings: headings([2, 'Bell\u001b Rock\n  Light'], [3, 'Lamp\u0007']), bookTitles });
+  assert.equal(titling.title, 'Bell Rock Light');
+  assert.deepEqual(titling.outline.map((entry) => entry.text), ['Lamp']);
+  assert.equal(titleChapter({ headings: [], declared: 'Declared\u0000 title', bookTitles }).title, 'Declared title');
+});

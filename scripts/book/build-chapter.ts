@@ -7,7 +7,7 @@ import { reportWarning } from '../diagnostics/report.ts';
 import { label } from '../render/labels.ts';
 import { smartenText } from '../transforms/remark-smart-typography.ts';
 import { matterOf } from './chapter-roles.ts';
-import { titleChapter } from './chapter-title.ts';
+import { plainTitle, titleChapter } from './chapter-title.ts';
 import { titledTree } from './titled-tree.ts';
 import { countWords } from './count-words.ts';
 import type { Chapter, ChapterFacts } from './types.ts';
@@ -48,7 +48,7 @@ export function buildChapter(
   }
   let title = titling.title;
   if (title === undefined) {
-    title = facts.lead || label(config.labels, 'chapter', { n: index + 1 });
+    title = plainTitle(facts.lead) || label(config.labels, 'chapter', { n: index + 1 });
     reportWarning(file, `Chapter has no title: add \`title:\` to its front matter or a \`# Heading\`; the contents list it as “${title}”`, { line: 1, column: 1 }, 'missing-title');
   }
   const words = (file.data.words ?? 0) + (titling.addHeading ? countWords(title) : 0) - (dropped ? countWords(dropped.text) : 0);

@@ -1,4 +1,5 @@
 import type { Position } from 'unist';
+import { withoutForbiddenXml } from '../render/serialize-xhtml.ts';
 import type { HeadingFact, OutlineEntry } from './types.ts';
 
 /** How a chapter is titled, and what that changes in its tree (see {@link titleChapter}). */
@@ -38,7 +39,10 @@ export interface TitleSources {
  * (`bookTitleHeading`) and the chapter is titled by its first `##`. A chapter with a
  * declared title keeps its levels; with no `#` of its own it gets the title as one.
  */
-export function titleChapter({ headings, declared, declaredPlace, bookTitles }: TitleSources): ChapterTitling {
+export function titleChapter({ headings: found, declared: written, declaredPlace, bookTitles }: TitleSources): ChapterTitling {
+  // Titles go into document titles, the nav and the NCX, which the tree's serialiser does not clean.
+  const headings = found.map((heading) => ({ ...heading, text: plainTitle(heading.text) }));
+  const declared = written === undefined ? undefined : plainTitle(written);
   const first = headings[0];
   const repeatsBook =
     first !== undefined &&
@@ -46,7 +50,7 @@ export function titleChapter({ headings, declared, declaredPlace, bookTitles }: 
     bookTitles.some((title) => sameTitle(title, first.text)) &&
     !headings.some((heading, index) => index > 0 && heading.depth === 1) &&
     headings.some((heading) => heading.depth === 2);
-  const bookTitleHeading = repeatsBook ? first : undefined;
+  const bookTitleHeading = repeatsBook ? found[0] : undefined;
   const own = repeatsBook ? headings.slice(1) : headings;
   let titleHeading: HeadingFact | undefined;
   let shift = 0;
@@ -69,6 +73,11 @@ export function titleChapter({ headings, declared, declaredPlace, bookTitles }: 
     addHeading,
     outline,
   };
+}
+
+/** A title as plain text on one line: spaces collapsed, characters XML forbids dropped. */
+export function plainTitle(text: string): string {
+  return withoutForbiddenXml(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Whether two titles are the same to a reader: case, spacing, quotes and punctuation aside. */
