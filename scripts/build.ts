@@ -116,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }),
     );
     progress({ stage: 'parse', finished: `parsed ${book.chapters.length} chapters` });
-    const slug = bookSlug(book.config.title);
+    const slug = bookSlug(book.config.title, book.config.identifier);
     const drawCover = needsCover(wanted, book.config);
     const measure = needsLayout(wanted, book.config);
     await browser.expect((measure ? 1 : 0) + (drawCover ? 1 : 0));

@@ -40,10 +40,15 @@ test('a missing identifier is derived stably from title and authors', () => {
   assert.match(one, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
 
-test('book slugs fold accents and fall back to "book"', () => {
+test('book slugs transliterate every script, else take the identifier, else "book"', () => {
   assert.equal(bookSlug('Moby Dick'), 'moby-dick');
   assert.equal(bookSlug('Crème Brûlée: A Life'), 'creme-brulee-a-life');
-  assert.equal(bookSlug('Война и мир'), 'book');
+  assert.equal(bookSlug('Война и мир'), 'voyna-i-mir');
+  assert.equal(bookSlug('Οδύσσεια'), 'odysseia');
+  assert.equal(bookSlug('كتاب الأغاني'), 'ktb-l-ghny');
+  assert.equal(bookSlug('红楼梦'), 'hong-lou-meng');
+  assert.equal(bookSlug('—', 'urn:isbn:9780000000000'), 'isbn-9780000000000');
+  assert.equal(bookSlug('—'), 'book');
 });
 
 test('SOURCE_DATE_EPOCH fixes the build date', () => {

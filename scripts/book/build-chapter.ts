@@ -1,36 +1,57 @@
 import path from 'node:path';
 import type { Root } from 'hast';
-import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import type { BookConfig } from '../config/types.ts';
 import { reportWarning } from '../diagnostics/report.ts';
+import { label } from '../render/labels.ts';
 import { smartenText } from '../transforms/remark-smart-typography.ts';
 import { matterOf } from './chapter-roles.ts';
+import { plainTitle, titleChapter } from './chapter-title.ts';
+import { titledTree } from './titled-tree.ts';
 import { countWords } from './count-words.ts';
 import type { Chapter, ChapterFacts } from './types.ts';
 
 /**
- * Assembles a {@link Chapter} from a parsed file: title (front matter, else the first
- * level-1 heading, else the file name with a warning), role, outline and ids, all from
- * what the parse recorded of the tree (`file.data.facts`, see `rehypeChapterFacts`). A
- * chapter whose body has no level-1 heading gets one from its title, so every chapter
- * opens alike. `parsed` is the file's tree, decoded when first asked for (see
- * `ParsedRecord`), and the key its parse is cached under. The chapter's `tree` is decoded
- * on first use too, with that heading added and its links' fragments as the link check
- * left them (see `checkCrossReferences`): a rebuild never decodes the trees of the
- * chapters whose outputs it takes from caches.
+ * Assembles a {@link Chapter} from a parsed file: title (see `titleChapter`: the front
+ * matter's, else its first heading of the highest level it uses; a chapter with neither
+ * is named in the contents by its first words, or `Chapter N`, shows no title and is a
+ * `missing-title` warning), role, outline and ids, all from what the parse recorded of
+ * the tree (`file.data.facts`, see `rehypeChapterFacts`). `parsed` is the file's tree,
+ * decoded when first asked for (see `ParsedRecord`), and the key its parse is cached
+ * under. The chapter's `tree` is decoded on first use too, edited as its title requires
+ * (see `titledTree`) and with its links' fragments as the link check left them (see
+ * `checkCrossReferences`): a rebuild never decodes the trees of the chapters whose
+ * outputs it takes from caches.
  */
-export function buildChapter(parsed: { tree: () => Root; key: string }, file: VFile, index: number, sourcePath: string, usedNames: Set<string>): Chapter {
+export function buildChapter(
+  parsed: { tree: () => Root; key: string },
+  file: VFile,
+  index: number,
+  sourcePath: string,
+  usedNames: Set<string>,
+  config: Pick<BookConfig, 'title' | 'subtitle' | 'labels'>,
+): Chapter {
   const facts: ChapterFacts = file.data.facts!;
   const frontMatter = file.data.frontMatter ?? {};
-  const declaredTitle = typeof frontMatter.title === 'string' ? smartenText(frontMatter.title.trim()) : undefined;
-  let title = declaredTitle || (facts.firstHeading ?? '');
-  if (!title) {
-    title = path.basename(sourcePath, path.extname(sourcePath));
-    reportWarning(file, 'Chapter has no title: add `title:` to its front matter or a `# Heading`', { line: 1, column: 1 }, 'missing-title');
+  const declared = typeof frontMatter.title === 'string' ? smartenText(frontMatter.title.trim()) : undefined;
+  const bookTitles = [config.title, ...(config.subtitle ? [`${config.title}: ${config.subtitle}`, `${config.title} ${config.subtitle}`] : [])];
+  const titling = titleChapter({ headings: facts.headings, declared, declaredPlace: file.data.titlePlace, bookTitles });
+  const dropped = titling.bookTitleHeading;
+  if (dropped) {
+    reportWarning(
+      file,
+      `This heading repeats the book's title and is left out: the chapter is titled by its first \`##\`${titling.title ? `, “${titling.title}”` : ''}`,
+      dropped.place,
+      'book-title-heading',
+    );
   }
-  const headed = facts.firstHeading !== undefined;
-  const words = (file.data.words ?? 0) + (headed ? 0 : countWords(title));
+  let title = titling.title;
+  if (title === undefined) {
+    title = plainTitle(facts.lead) || label(config.labels, 'chapter', { n: index + 1 });
+    reportWarning(file, `Chapter has no title: add \`title:\` to its front matter or a \`# Heading\`; the contents list it as “${title}”`, { line: 1, column: 1 }, 'missing-title');
+  }
+  const words = (file.data.words ?? 0) + (titling.addHeading ? countWords(title) : 0) - (dropped ? countWords(dropped.text) : 0);
 
   const epubType = typeof frontMatter['epub-type'] === 'string' ? frontMatter['epub-type'].trim() : 'chapter';
   let matter = matterOf(frontMatter.matter, epubType);
@@ -42,10 +63,10 @@ export function buildChapter(parsed: { tree: () => Root; key: string }, file: VF
   const name = uniqueName(path.basename(sourcePath, path.extname(sourcePath)), usedNames);
   // Copies, so the link check's changes stay this chapter's and are not written back to the cache's record.
   const references = facts.references.map((reference) => ({ ...reference }));
+  const edits = { dropFirstHeading: dropped !== undefined, shift: titling.shift, heading: titling.addHeading ? title : undefined, notes: config.labels.notes };
   let tree: Root | undefined;
   const decodeTree = (): Root => {
-    const root = parsed.tree();
-    if (!headed) root.children.unshift(h('h1', title));
+    const root = titledTree(parsed.tree(), edits);
     // The tree's links, in the order the facts list them, take the fragments the link check
     // settled on; a walk only when it changed one.
     if (references.some((reference, index) => reference.fragment !== facts.references[index]!.fragment)) {
@@ -57,12 +78,17 @@ export function buildChapter(parsed: { tree: () => Root; key: string }, file: VF
     }
     return root;
   };
+  const ids = new Set(facts.ids);
+  if (dropped?.id !== undefined) ids.delete(dropped.id);
   return {
     index,
     sourcePath,
     name,
     id: `ch-${name}`,
     title,
+    titleShown: titling.title !== undefined,
+    titlePlace: titling.place,
+    treeEdits: JSON.stringify(edits),
     subtitle: typeof frontMatter.subtitle === 'string' ? frontMatter.subtitle : undefined,
     matter,
     epubType,
@@ -71,8 +97,8 @@ export function buildChapter(parsed: { tree: () => Root; key: string }, file: VF
       return (tree ??= decodeTree());
     },
     file,
-    outline: facts.outline,
-    ids: new Set(facts.ids),
+    outline: titling.outline,
+    ids,
     references,
     images: facts.images,
     frontMatter,

@@ -11,6 +11,7 @@ import { bookStructure, type BookStructure } from './book-structure.ts';
 import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
 import { checkCrossReferences } from './check-cross-references.ts';
+import { checkDuplicateTitles } from './duplicate-titles.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
 import { sanitizeSvgAssets } from './shipped-assets.ts';
 import type { Asset, Book, Chapter, Part } from './types.ts';
@@ -83,7 +84,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
       chapterFiles.push(file);
       continue;
     }
-    const chapter = buildChapter(parsed, file, chapters.length, present[index]!, usedNames);
+    const chapter = buildChapter(parsed, file, chapters.length, present[index]!, usedNames, config);
     chapters.push(chapter);
     chapterFiles.push(chapter.file);
   }
@@ -91,6 +92,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
     configFile.message('The manuscript has no chapters: add `*.md` files or a `chapters:` list', { ruleId: 'no-chapters' }).fatal = true;
   }
   const parts = placeChapters(chapters, structure);
+  checkDuplicateTitles(chapters);
   checkCrossReferences(chapters);
 
   const assets = new Map<string, Asset>();

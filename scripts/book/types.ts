@@ -6,6 +6,17 @@ import type { BookConfig } from '../config/types.ts';
 /** Where a chapter sits in the book, as EPUB and print understand it. */
 export type Matter = 'frontmatter' | 'bodymatter' | 'backmatter';
 
+/** A heading of a chapter as the parse found it (see `ChapterFacts`). */
+export interface HeadingFact {
+  /** 1 for `h1` … 6 for `h6`, as written. */
+  depth: number;
+  text: string;
+  /** Its id, when it has one. */
+  id?: string;
+  /** Where it is in the Markdown. */
+  place?: Position;
+}
+
 /** A heading of a chapter, for the tables of contents. */
 export interface OutlineEntry {
   depth: number;
@@ -24,7 +35,21 @@ export interface Chapter {
   name: string;
   /** An XML name unique in the book, used for ids, manifest items and print anchors. */
   id: string;
+  /**
+   * What the contents, the running heads and the document titles call the chapter: its
+   * declared title or its title heading's text (see `titleChapter`); for a chapter with
+   * neither, a neutral name (its first words, or `Chapter N`), which it does not show.
+   */
   title: string;
+  /** Whether the chapter opens with its title as a heading; false when it has no title at all. */
+  titleShown: boolean;
+  /** Where the title is written (its heading or the front matter), for diagnostics. */
+  titlePlace?: Position;
+  /**
+   * What the chapter's tree has beyond its parse, as text for the output caches' keys: the
+   * heading left out or added, the levels headings moved up, the notes' heading.
+   */
+  treeEdits: string;
   subtitle?: string;
   matter: Matter;
   /** EPUB structural semantics, such as `chapter` or `glossary`. */
@@ -115,6 +140,8 @@ export interface ChapterFileData {
   words?: number;
   /** What the book needs of the chapter's tree (see `rehypeChapterFacts`). */
   facts?: ChapterFacts;
+  /** Where the front matter (or a pandoc title block) sets the chapter's title. */
+  titlePlace?: Position;
 }
 
 /** A link to a chapter as the parse found it: for checking it, and for the fragment its element gets. */
@@ -128,10 +155,10 @@ export interface ChapterReference extends CrossReference {
  * is assembled and checked without walking, or even decoding, every tree again.
  */
 export interface ChapterFacts {
-  /** The text of its first level-1 heading; undefined when it has none. */
-  firstHeading?: string;
-  /** Headings below the chapter title (depth 2 and 3) with ids, outside the notes. */
-  outline: OutlineEntry[];
+  /** Its headings outside the notes, in document order. */
+  headings: HeadingFact[];
+  /** Its first words outside headings and notes (its first paragraph's), shortened; empty when it has none. */
+  lead: string;
   /** Every id in the chapter. */
   ids: string[];
   /** Its links to chapters, in document order. */
@@ -154,6 +181,7 @@ declare module 'vfile' {
     idAliases: Record<string, string>;
     words: number;
     facts: ChapterFacts;
+    titlePlace: Position;
   }
 }
 

@@ -15,17 +15,20 @@ export type ChapterOutputKey = (chapter: Chapter, extra: readonly string[]) => s
  * Everything a chapter's tree holds follows from its parse, but for the names of the
  * chapters its links lead to and those fragments, which depend on the rest of the book
  * (a link to a heading whose slug was not a valid XML id takes the id the heading was
- * given in its own chapter, see `checkCrossReferences`).
+ * given in its own chapter, see `checkCrossReferences`), and what its title and the
+ * book's labels change in it (its `treeEdits`, made by `titledTree`, whose code is in the
+ * key too).
  */
 export async function chapterOutputKeys(book: Book, entry: string, targetName: (target: Chapter) => string): Promise<ChapterOutputKey> {
   const code = await codeFingerprint(entry);
+  const titling = await codeFingerprint('scripts/book/titled-tree.ts');
   const targetOf = linkTargets(book);
   return (chapter, extra) => {
     const linked = new Set(chapter.references.map((reference) => reference.targetPath));
     const targets = [...linked].map((targetPath) => `${targetPath}>${targetName(targetOf({ targetPath }, chapter))}`).sort();
     const fragments = chapter.references.map((reference) => `${reference.targetPath}#${reference.fragment ?? ''}`);
     const hash = createHash('sha256');
-    for (const part of [code, chapter.parseKey, chapter.id, ...extra, ...targets, ...fragments]) hash.update(part).update('\u0000');
+    for (const part of [code, titling, chapter.parseKey, chapter.treeEdits, chapter.id, ...extra, ...targets, ...fragments]) hash.update(part).update('\u0000');
     return hash.digest('hex');
   };
 }

@@ -9,6 +9,8 @@ import { checkListedFile } from './check-listed-file.ts';
 import { deriveIdentifier } from './derive-identifier.ts';
 import { nearMiss } from './near-miss.ts';
 import { readChapterLists } from './read-chapter-lists.ts';
+import { labelsFor } from '../render/labels.ts';
+import { readLabelOverrides } from './label-overrides.ts';
 import { readRuleSwitches } from './rule-switches.ts';
 import { bookKeys, keySynonyms, trimSizes, type KeySpec } from './schema.ts';
 import type { BookConfig } from './types.ts';
@@ -104,6 +106,8 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
 
   const check = values.get('check');
   const rulesOff = check ? readRuleSwitches(file, check.node, check.keyPoint, pointAt) : [];
+  const labelsEntry = values.get('labels');
+  const labelOverrides = labelsEntry ? readLabelOverrides(file, labelsEntry.node, labelsEntry.keyPoint, pointAt) : {};
 
   if (title === undefined) return { config: undefined, file };
   const trim = trimSizes[trimName ?? '6x9']!;
@@ -125,6 +129,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     chapters: lists?.chapters,
     parts: lists?.parts ?? [],
     trim: { name: trimName ?? '6x9', ...trim },
+    labels: labelsFor(lang, labelOverrides),
     rulesOff,
     variables,
   };

@@ -4,7 +4,7 @@
  */
 
 /** The value shapes a key may take. */
-export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'parts' | 'trim' | 'choice' | 'switches';
+export type KeyKind = 'string' | 'strings' | 'date' | 'path' | 'paths' | 'parts' | 'trim' | 'choice' | 'switches' | 'labels';
 
 /** One known key of `book.yaml`. */
 export interface KeySpec {
@@ -60,6 +60,12 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
     description: 'Warnings of `npm run check` to switch off, such as `check: { straight-quote: off }`.',
     example: { 'straight-quote': 'off' },
   },
+  labels: {
+    kind: 'labels',
+    description:
+      'The words the book prints, such as `labels: { contents: Inhalt }`. Default: those of its `lang` (English, German, French, Spanish, Italian, Portuguese, Russian, Japanese, Chinese, Arabic), else English.',
+    example: { contents: 'Contents', chapter: 'Chapter {n}' },
+  },
 };
 
 /**
@@ -83,7 +89,7 @@ export const keySynonyms: Readonly<Record<string, string>> = {
 
 /** Keys of a chapter's front matter. Other keys are kept as template variables. */
 export const frontMatterKeys: Readonly<Record<string, KeySpec>> = {
-  title: { kind: 'string', description: 'Chapter title; defaults to the first level-1 heading.' },
+  title: { kind: 'string', description: 'Chapter title; defaults to the first heading of the highest level in the file.' },
   subtitle: { kind: 'string', description: 'Chapter subtitle.' },
   matter: { kind: 'string', description: '`frontmatter`, `bodymatter` (default) or `backmatter`.' },
   'epub-type': {

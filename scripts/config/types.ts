@@ -1,3 +1,5 @@
+import type { Labels } from '../render/labels.ts';
+
 /** A print trim size in inches. */
 export interface Trim {
   name: string;
@@ -31,6 +33,8 @@ export interface BookConfig {
   /** The parts that `parts:` (or `- part:` entries of `chapters:`) group chapters in; empty when it has none. */
   parts: ConfigPart[];
   trim: Trim;
+  /** The words the book prints: its language's, with `labels:` on top (see `labelsFor`). */
+  labels: Labels;
   /** Rule ids of the warnings switched off for `npm run check` (`check:`). */
   rulesOff: string[];
   /** Every key that is not one of the above, kept for templates. */

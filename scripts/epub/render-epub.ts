@@ -3,7 +3,7 @@ import { chapterOutputKeys } from '../cache/chapter-output-keys.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { fileAddressing } from '../render/chapter-section.ts';
 import { contentsDepth, contentsEntries } from '../render/contents.ts';
-import { copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
+import { bookLabel, copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
 import { partOpenedBy, partPage } from '../render/part-page.ts';
 import { serializeXhtml } from '../render/serialize-xhtml.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
@@ -72,15 +72,16 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
   const documents: EpubDocument[] = [];
   const page = (title: string, body: string, matter?: string) =>
     renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title, body, matter });
+  const label = bookLabel(book);
   const cover = coverPath(book, options.generatedCover ?? false);
   if (cover) {
-    const body = renderTemplate('epub/cover.ejs', { src: encodeURI(cover), alt: `Cover of ${config.title}` });
-    documents.push({ id: 'cover', filename: 'cover.xhtml', title: 'Cover', xhtml: page(config.title, body) });
+    const body = renderTemplate('epub/cover.ejs', { src: encodeURI(cover), alt: label('cover-of', { title: config.title }) });
+    documents.push({ id: 'cover', filename: 'cover.xhtml', title: label('cover'), xhtml: page(config.title, body) });
   }
   const breaks = options.pageBreaks ?? [];
   const frontMarkers = (document: string) => documentMarkers(breaks, document);
   documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, frontMarkers('titlepage') + titlePage(book), 'frontmatter') });
-  documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: 'Copyright', xhtml: page('Copyright', frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
+  documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: label('copyright'), xhtml: page(label('copyright'), frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
   for (const chapter of book.chapters) {
     const part = partOpenedBy(book, chapter.id);
     if (part) {
@@ -166,16 +167,17 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'bodymatter') ?? book.chapters[0];
   const firstBodyPart = firstBody && partOpenedBy(book, firstBody.id);
   const firstBack = book.chapters.find((chapter) => chapter.matter === 'backmatter');
+  const label = bookLabel(book);
   const landmarks = [
-    ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: 'Cover' }] : []),
-    { type: 'titlepage', href: 'titlepage.xhtml', title: 'Title Page' },
-    { type: 'toc', href: 'toc.xhtml#toc', title: 'Contents' },
-    ...(firstBody ? [{ type: 'bodymatter', href: firstBodyPart ? partFileName(firstBodyPart) : chapterFileName(firstBody), title: 'Start of Content' }] : []),
-    ...(firstBack ? [{ type: 'backmatter', href: chapterFileName(firstBack), title: 'Back Matter' }] : []),
+    ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: label('cover') }] : []),
+    { type: 'titlepage', href: 'titlepage.xhtml', title: label('title-page') },
+    { type: 'toc', href: 'toc.xhtml#toc', title: label('contents') },
+    ...(firstBody ? [{ type: 'bodymatter', href: firstBodyPart ? partFileName(firstBodyPart) : chapterFileName(firstBody), title: label('start-of-content') }] : []),
+    ...(firstBack ? [{ type: 'backmatter', href: chapterFileName(firstBack), title: label('back-matter') }] : []),
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
-  const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { tocTitle: 'Contents', contents, landmarks, pages });
-  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title: 'Contents', body: navBody, matter: 'frontmatter' });
+  const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { label, contents, landmarks, pages });
+  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title: label('contents'), body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: contentsDepth(entries) });
 
   const images = [...(await (options.images ?? new EpubImages().all(book)))];

@@ -3,7 +3,7 @@ import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
 import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
-import { copyrightPage, titlePage } from '../render/front-pages.ts';
+import { bookLabel, copyrightPage, titlePage } from '../render/front-pages.ts';
 import { serializeHtml } from '../render/serialize-html.ts';
 import { readTemplateFile, renderTemplate } from '../render/templates.ts';
 import { typefaceFiles } from '../render/typeface-files.ts';
@@ -40,9 +40,10 @@ function webPages(book: Book): PackagedFile[] {
   const webContents = renderTemplate('partials/contents.ejs', {
     entries: contentsEntries(book, { chapter: (chapter, fragment) => chapterPageName(chapter) + (fragment ? `#${fragment}` : '') }, true),
   });
+  const label = bookLabel(book);
   const page = (title: string, body: string, index: number) =>
-    renderTemplate('html/page.html.ejs', { lang: config.lang, title, body, previous: pages[index - 1], next: pages[index + 1] });
-  const home = `${titlePage(book)}\n${copyrightPage(book)}\n<nav class="contents" role="doc-toc" aria-label="Contents"><h2>Contents</h2>${webContents}</nav>`;
+    renderTemplate('html/page.html.ejs', { lang: config.lang, title, body, previous: pages[index - 1], next: pages[index + 1], label });
+  const home = renderTemplate('html/home.ejs', { titlepage: titlePage(book), copyright: copyrightPage(book), contents: webContents, label });
   files.push({ path: 'index.html', data: page(config.title, home, -1) });
   for (const chapter of book.chapters) {
     files.push({ path: chapterPageName(chapter), data: page(chapter.title, serializeHtml(chapterSection(chapter, web)), chapter.index) });

@@ -23,6 +23,7 @@ import rehypeWordCount from '../transforms/rehype-word-count.ts';
 import rehypeXmlIds from '../transforms/rehype-xml-ids.ts';
 import remarkFootnoteCheck from '../transforms/remark-footnote-check.ts';
 import remarkFrontMatterData from '../transforms/remark-front-matter-data.ts';
+import remarkPandocTitleBlock from '../transforms/remark-pandoc-title-block.ts';
 import remarkSmartTypography from '../transforms/remark-smart-typography.ts';
 
 /** Options of {@link createProcessor}. */
@@ -33,7 +34,7 @@ export interface ProcessorOptions {
 
 /**
  * The one unified processor every chapter goes through, Markdown to hast:
- * remark-parse with front matter, GFM (see `remarkGfmWhereUsed`) and pandoc-style
+ * remark-parse with front matter (YAML, or a pandoc title block), GFM (see `remarkGfmWhereUsed`) and pandoc-style
  * definition lists, smart typography, then remark-rehype, raw HTML parsed (rehype-raw,
  * when a chapter has any) and sanitised before the book's own rehype transforms add their
  * markup. Positions survive every step, so any later check can point at a Markdown line
@@ -44,6 +45,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFrontMatterData)
+    .use(remarkPandocTitleBlock)
     .use(remarkGfmWhereUsed)
     .use(remarkDefinitionList)
     .use(remarkFootnoteCheck)

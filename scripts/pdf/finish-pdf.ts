@@ -16,5 +16,5 @@ export async function finishPdf(document: PDFDocument, book: Book, date: Date): 
 }
 
 function outlineHeadings(book: Book): string[] {
-  return [book.config.title, 'Contents', ...book.parts.map((part) => part.title), ...book.chapters.flatMap((chapter) => [chapter.title, ...chapter.outline.map((entry) => entry.text)])];
+  return [book.config.title, book.config.labels.contents, ...book.parts.map((part) => part.title), ...book.chapters.flatMap((chapter) => [chapter.title, ...chapter.outline.map((entry) => entry.text)])];
 }

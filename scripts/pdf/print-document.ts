@@ -1,6 +1,6 @@
 import type { Book } from '../book/types.ts';
 import { contentsEntries, type ContentsEntry } from '../render/contents.ts';
-import { copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
+import { bookLabel, copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
 import type { Hyphenator } from '../render/hyphenate-tree.ts';
 import { renderTemplate } from '../render/templates.ts';
 import { partPage } from '../render/part-page.ts';
@@ -115,6 +115,7 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     titlepage: titlePage(book),
     copyright: copyrightPage(book),
     contents: renderTemplate('partials/contents.ejs', { entries }),
+    label: bookLabel(book),
     blocks: body.blocks.filter((block) => !chapterIds || chapterIds.has(block.id)).map((block) => ({
       html: blockHtml(body, block.id),
       blankBefore: plan?.blankBefore.has(block.id) ?? false,

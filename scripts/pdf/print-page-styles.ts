@@ -10,8 +10,9 @@ export function cssString(text: string): string {
  * The page rules of one book, generated because Chromium lacks `string-set` and
  * `:first` for named pages. Each chapter is a named page. Its recto running head is a
  * counter style that prints nothing on the chapter's opening page and the chapter title
- * on every other page; versos carry the book title, but for the opening page of a
- * sub-chapter that falls on one. A part's title page has neither head nor folio. Arabic folios are a counter style
+ * on every other page (the book title, for a chapter that shows no title); versos carry
+ * the book title, but for the opening page of a sub-chapter that falls on one. A part's
+ * title page has neither head nor folio. Arabic folios are a counter style
  * fixed at the first body page, so they count from 1 there; earlier pages use roman.
  * Without a plan (the first render) only the named pages are set, which is all that
  * affects layout. A document that holds only part of the book starts at `firstPage`, not 1:
@@ -35,7 +36,7 @@ export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPa
     const folioStyle = start < plan.bodyStart ? 'lower-roman' : 'quire-folio';
     rules.push(
       `@counter-style quire-head-${index} { system: fixed ${start - before}; symbols: ""; fallback: quire-head-${index}-text; }`,
-      `@counter-style quire-head-${index}-text { system: cyclic; symbols: ${cssString(chapter.title)}; }`,
+      `@counter-style quire-head-${index}-text { system: cyclic; symbols: ${chapter.titleShown ? cssString(chapter.title) : bookTitle}; }`,
       `@page ${chapter.id} { @bottom-center { content: counter(page, ${folioStyle}); } }`,
       `@page ${chapter.id}:right { @top-center { content: counter(page, quire-head-${index}); } }`,
       `@page ${chapter.id}:left { @top-center { content: ${bookTitle}; } }`,

@@ -6,6 +6,11 @@ import { toXml } from 'xast-util-to-xml';
 /** Characters that XML 1.0 forbids, and unpaired surrogates. */
 const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** `text` without the characters XML 1.0 forbids (and unpaired surrogates), as the serialiser drops them. */
+export function withoutForbiddenXml(text: string): string {
+  return text.replace(forbidden, '');
+}
+
 /**
  * Serialises a hast tree as XHTML for EPUB, through xast so that namespaces, empty
  * elements and escaping follow XML rather than HTML. Characters XML forbids are dropped,
@@ -23,7 +28,7 @@ function escapeGreaterThan(node: XastNodes): void {
   const children: XastNodes[] = [];
   for (const child of node.children) {
     if (child.type === 'text') {
-      const value = child.value.replace(forbidden, '');
+      const value = withoutForbiddenXml(child.value);
       const parts = value.split('>');
       parts.forEach((part, index) => {
         if (index > 0) children.push({ type: 'raw', value: '&#x3E;' } as unknown as XastText);
@@ -32,7 +37,7 @@ function escapeGreaterThan(node: XastNodes): void {
     } else {
       if (child.type === 'element') {
         for (const [key, value] of Object.entries(child.attributes)) {
-          if (typeof value === 'string') child.attributes[key] = value.replace(forbidden, '');
+          if (typeof value === 'string') child.attributes[key] = withoutForbiddenXml(value);
         }
         // EPUB reading systems read the language from `xml:lang`; HTML tools from `lang`.
         if (typeof child.attributes.lang === 'string') child.attributes['xml:lang'] = child.attributes.lang;

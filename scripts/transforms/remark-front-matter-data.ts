@@ -6,8 +6,8 @@ import { frontMatterKeys } from '../config/schema.ts';
 import { reportError, reportWarning } from '../diagnostics/report.ts';
 
 /**
- * Reads a chapter's YAML front matter into `file.data.frontMatter`. Invalid YAML is a
- * located error; a near miss of a known key (`tilte`) is a warning; other keys are kept.
+ * Reads a chapter's YAML front matter into `file.data.frontMatter` (and where it sets
+ * `title` into `file.data.titlePlace`). Invalid YAML is a located error; a near miss of a known key (`tilte`) is a warning; other keys are kept.
  */
 export default function remarkFrontMatterData() {
   return (tree: Root, file: VFile): void => {
@@ -33,6 +33,9 @@ export default function remarkFrontMatterData() {
     const known = Object.keys(frontMatterKeys);
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      if (key === 'title' && isScalar(pair.key) && pair.key.range) {
+        file.data.titlePlace = { start: pointAt(pair.key.range[0]), end: pointAt(pair.key.range[1]) };
+      }
       if (Object.hasOwn(frontMatterKeys, key)) continue;
       const meant = nearMiss(key, known);
       if (meant && !Object.hasOwn(data, meant)) {
