@@ -32,7 +32,8 @@ async function contentsOf(epub: string): Promise<{ nav: string[]; ncx: string[];
   const toc = nav.slice(nav.indexOf('epub:type="toc"'), nav.indexOf('</nav>'));
   const ncx = await read.text('OEBPS/toc.ncx');
   return {
-    nav: [...toc.matchAll(/<li class="contents-\w+"><a href="[^"]+">([^<]*)<\/a>/g)].map((match) => match[1]!),
+    // The chapters: the list's top level (the headings below each are nested deeper).
+    nav: [...toc.matchAll(/^ {2}<li class="contents-\w+"><a href="[^"]+">([^<]*)<\/a>/gm)].map((match) => match[1]!),
     ncx: [...ncx.matchAll(/<navLabel><text>([^<]*)<\/text>/g)].map((match) => match[1]!),
     read,
   };

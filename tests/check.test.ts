@@ -16,6 +16,8 @@ import { runCli, tempDir } from './helpers/run-cli.ts';
 const rulesDir = path.join(fixturesDir, 'rules');
 const located = /^[^:\s][^:]*:\d+:\d+: (error|warning|info): .+ \[[a-z0-9-]+\]$/;
 const summary = /^\d+ errors?, \d+ warnings? in \d+ files? checked$/;
+/** Rules that only laying the book out for print can find: `check` reads the parse alone, and starts no browser. */
+const layoutRules = new Set(['wider-than-page']);
 
 for (const rule of readdirSync(rulesDir).sort()) {
   test(`check fixture: ${rule}`, () => {
@@ -29,6 +31,10 @@ for (const rule of readdirSync(rulesDir).sort()) {
     assert.ok(existsSync(expectedFile), `${expectedFile} is missing: run UPDATE_EXPECTED=1 npm test`);
     const expected = readFileSync(expectedFile, 'utf8').split('\n').filter(Boolean);
     assert.deepEqual(lines, expected, run.stdout + run.stderr);
+    if (layoutRules.has(rule)) {
+      assert.deepEqual(expected, [], 'check does not lay the book out');
+      return;
+    }
     assert.ok(expected.some((line) => line.endsWith(`[${rule}]`)) || rule.includes('many'), `the fixture shows [${rule}]`);
     const built = readFileSync(path.join(rulesDir, rule, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
     for (const line of built) assert.ok(expected.includes(line), `check reports what the build reports: ${line}`);
