@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import { assertValidEpub } from './helpers/book-checks.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { readEpub } from './helpers/read-epub.ts';
+import { navContents } from './helpers/read-nav.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 
 const books = path.join(fixturesDir, 'books');
@@ -29,11 +30,10 @@ function diagnostics(stderr: string, manuscript: string): string[] {
 async function contentsOf(epub: string): Promise<{ nav: string[]; ncx: string[]; read: Awaited<ReturnType<typeof readEpub>> }> {
   const read = await readEpub(epub);
   const nav = await read.text('OEBPS/toc.xhtml');
-  const toc = nav.slice(nav.indexOf('epub:type="toc"'), nav.indexOf('</nav>'));
   const ncx = await read.text('OEBPS/toc.ncx');
   return {
     // The chapters: the list's top level (the headings below each are nested deeper).
-    nav: [...toc.matchAll(/^ {2}<li class="contents-\w+"><a href="[^"]+">([^<]*)<\/a>/gm)].map((match) => match[1]!),
+    nav: navContents(nav).map((entry) => entry.title),
     ncx: [...ncx.matchAll(/<navLabel><text>([^<]*)<\/text>/g)].map((match) => match[1]!),
     read,
   };

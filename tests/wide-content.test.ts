@@ -5,9 +5,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { assertPageListMatchesPrint } from './helpers/page-list-check.ts';
 import { projectRoot } from './helpers/paths.ts';
-import { medianHeight, pdfWords } from './helpers/read-pdf.ts';
+import { medianHeight } from './helpers/print-fidelity.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 import { epubcheckJava } from './helpers/validate-epub.ts';
+import { wordBoxes } from './helpers/word-boxes.ts';
 
 const fixtures = path.join(projectRoot, 'tests/fixtures/wide-content');
 
@@ -22,25 +23,25 @@ function built(name: string, slug: string, formats = 'epub,pdf') {
 /** Words found only in the fixtures' body paragraphs, never in a title, a heading or code. */
 const proseOnly = new Set(['harbour', 'ledgers', 'clerk', 'customs', 'shutters', 'morning', 'spring', 'repainted']);
 
-/** The boxes of the body text's words. */
-const bodyWords = (file: string) => pdfWords(file).words.filter((word) => proseOnly.has(word.text.replace(/[,.]$/, '')));
+/** The median height of the body text's word boxes, in points. */
+const bodyHeight = (file: string) => medianHeight(wordBoxes(file).flatMap((page) => page.words).filter((word) => proseOnly.has(word.text.replace(/[,.]$/, ''))));
 
 const narrow = built('narrow', 'ledgers-of-the-harbour');
 const wide = built('wide', 'ledgers-of-the-wide-harbour');
 
 test('a book with long code lines, a long URL, a wide table and a sizeless image prints its body at the size of one without them', () => {
-  const plain = medianHeight(bodyWords(narrow.pdf));
-  const withWideThings = medianHeight(bodyWords(wide.pdf));
+  const plain = bodyHeight(narrow.pdf);
+  const withWideThings = bodyHeight(wide.pdf);
   assert.ok(plain > 13, `the body's word boxes are ${plain.toFixed(2)} pt high`);
   assert.ok(Math.abs(withWideThings - plain) < 0.05, `word boxes ${withWideThings.toFixed(2)} pt high against ${plain.toFixed(2)} pt: the page was scaled`);
 });
 
 test('nothing is printed past the text block: every word box lies within the margins', () => {
-  const { words, pageWidths } = pdfWords(wide.pdf);
   // The narrowest margin of a 6 × 9 in page is 0.6 in (43.2 pt).
-  for (const word of words) {
-    const width = pageWidths[word.page - 1]!;
-    assert.ok(word.xMin >= 43.2 - 1 && word.xMax <= width - 43.2 + 1, `"${word.text}" on page ${word.page} spans ${word.xMin.toFixed(1)}–${word.xMax.toFixed(1)} pt of ${width} pt`);
+  for (const { page, width, words } of wordBoxes(wide.pdf)) {
+    for (const word of words) {
+      assert.ok(word.xMin >= 43.2 - 1 && word.xMax <= width - 43.2 + 1, `"${word.text}" on page ${page} spans ${word.xMin.toFixed(1)}–${word.xMax.toFixed(1)} pt of ${width} pt`);
+    }
   }
 });
 
@@ -62,7 +63,7 @@ test('the EPUB of the wide book is valid and its page list matches the PDF', asy
 test('a table wider than the page even at its smallest is cut at the margin and reported where it was written, never shrinking the book', () => {
   const { pdf, stderr } = built(path.join(projectRoot, 'tests/fixtures/rules/wider-than-page/manuscript'), 'an-impossible-table', 'pdf');
   assert.match(stderr, /01-table\.md:5:1: warning: A table is [\d.]+ mm wider than the printed text block; the PDF cuts it at the margin \[wider-than-page\]/);
-  const { words } = pdfWords(pdf);
+  const words = wordBoxes(pdf).flatMap((page) => page.words);
   assert.ok(words.some((word) => /^C+$/.test(word.text)), 'the table is printed');
-  assert.ok(Math.abs(medianHeight(bodyWords(pdf)) - medianHeight(bodyWords(narrow.pdf))) < 0.05, 'the prose keeps its size');
+  assert.ok(Math.abs(bodyHeight(pdf) - bodyHeight(narrow.pdf)) < 0.05, 'the prose keeps its size');
 });

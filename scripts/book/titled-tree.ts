@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
+import { isNotesSection } from '../transforms/rehype-book-footnotes.ts';
 
 /** What a chapter's tree has beyond its parse (see `titleChapter`), and the notes' heading. */
 export interface TreeEdits {
@@ -24,7 +25,7 @@ export function titledTree(tree: Root, edits: TreeEdits): Root {
   if (edits.dropFirstHeading || edits.shift > 0) {
     let first = edits.dropFirstHeading;
     visit(tree, 'element', (node, index, parent) => {
-      if (isNotes(node)) return SKIP;
+      if (isNotesSection(node)) return SKIP;
       const level = /^h([1-6])$/.exec(node.tagName);
       if (!level) return undefined;
       if (first && parent && index !== undefined) {
@@ -38,13 +39,9 @@ export function titledTree(tree: Root, edits: TreeEdits): Root {
   }
   if (edits.heading !== undefined) tree.children.unshift(h('h1', edits.heading));
   for (const node of tree.children) {
-    if (node.type !== 'element' || !isNotes(node)) continue;
+    if (node.type !== 'element' || !isNotesSection(node)) continue;
     const heading = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'h2');
     if (heading) heading.children = [{ type: 'text', value: edits.notes }];
   }
   return tree;
-}
-
-function isNotes(node: Element): boolean {
-  return node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes') === true;
 }

@@ -1,5 +1,6 @@
 import { visit, SKIP } from 'unist-util-visit';
 import { reportWarning } from '../diagnostics/report.ts';
+import { isNotesSection } from '../transforms/rehype-book-footnotes.ts';
 import type { LintRule } from './types.ts';
 
 const headingLevel = /^h([1-6])$/;
@@ -15,7 +16,7 @@ export const headingSkip: LintRule = {
     for (const chapter of book.chapters) {
       let previous = 0;
       visit(chapter.tree, 'element', (node) => {
-        if (node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes')) return SKIP;
+        if (isNotesSection(node)) return SKIP;
         const match = headingLevel.exec(node.tagName);
         if (!match) return undefined;
         const level = Number(match[1]);

@@ -15,6 +15,8 @@ const entityReference = /&([A-Za-z_:][\w.:-]*);/g;
  * internal subset is returned as it is.
  */
 export function expandDeclaredEntities(text: string): string {
+  // Most drawings declare no entity: they are parsed once, by the cleaning, not twice.
+  if (!text.includes('<!ENTITY')) return text;
   let subset: string | undefined;
   try {
     // Read the DOCTYPE alone: the references are unknown to this parse, which goes on past them.

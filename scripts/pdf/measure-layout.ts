@@ -2,7 +2,7 @@ import { startConcurrently } from '../process/run-concurrently.ts';
 import { settleAll } from '../process/settle-all.ts';
 import { readTemplateFile } from '../render/templates.ts';
 import type { BookPart, PartDocument } from './book-parts.ts';
-import type { ColumnLayouts, Overflow } from './column-layout.ts';
+import type { ColumnLayout, ColumnLayouts } from './column-layout.ts';
 import type { PageMap } from './page-map.ts';
 import { PartPage, type PartPageOptions } from './part-page.ts';
 import type { PrintBody } from './print-document.ts';
@@ -10,13 +10,10 @@ import { frontPageIds } from './print-plan.ts';
 
 /**
  * How one chapter lays out, wherever it falls: how many pages, each anchor's page counted
- * from its first, and what is wider than the text block (see `Overflow`).
+ * from its first, and what is wider than the text block; what the column measure reads
+ * (see `ColumnLayout`), kept in the layout cache.
  */
-export interface ChapterLayout {
-  pages: number;
-  anchors: Record<string, number>;
-  overflows?: Overflow[];
-}
+export type ChapterLayout = ColumnLayout;
 
 /** How the front pages lay out: how many, and the page each front page id begins on. */
 export interface FrontLayout {

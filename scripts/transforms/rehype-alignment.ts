@@ -1,4 +1,5 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { ElementContent, Root, RootContent } from 'hast';
+import { addClass } from './add-class.ts';
 
 /** The alignments a book styles, each as the class `align-<value>` (see `templates/styles/base.css`). */
 export const alignments: readonly string[] = ['left', 'center', 'right', 'justify'];
@@ -30,9 +31,4 @@ export default function rehypeAlignment() {
     }
   };
   return (tree: Root): void => walk(tree.children);
-}
-
-function addClass(node: Element, name: string): void {
-  const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-  if (!classes.includes(name)) node.properties.className = [...classes, name];
 }

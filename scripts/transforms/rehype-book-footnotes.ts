@@ -50,6 +50,11 @@ export default function rehypeBookFootnotes(options: BookFootnotesOptions = {}) 
   };
 }
 
+/** Whether `node` is the notes section {@link rehypeBookFootnotes} closes a chapter with: the book's, not the author's. */
+export function isNotesSection(node: Element): boolean {
+  return node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes') === true;
+}
+
 function notesSection(section: Element, title: string, referenced: ReadonlySet<string>): Element {
   const list = section.children.find((child): child is Element => child.type === 'element' && child.tagName === 'ol');
   const items = list?.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li') ?? [];

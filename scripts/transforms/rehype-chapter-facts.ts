@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import type { ChapterFacts } from '../book/types.ts';
+import { isNotesSection } from './rehype-book-footnotes.ts';
 
 /**
  * Records in `file.data.facts` what the book needs to know of a chapter's tree (see
@@ -29,8 +30,7 @@ export default function rehypeChapterFacts() {
         if (node.tagName === 'img') countImage(node, facts.images);
         const id = node.properties.id;
         if (typeof id === 'string') ids.add(id);
-        const notes = node.tagName === 'section' && (node.properties.className as string[] | undefined)?.includes('footnotes') === true;
-        walk(node.children, inNotes || notes);
+        walk(node.children, inNotes || isNotesSection(node));
       }
     };
     walk(tree.children, false);

@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { addClass } from './add-class.ts';
 
 /** From this many columns a table is `wide`: set smaller, with narrower cell padding. */
 export const wideTableColumns = 6;
@@ -19,9 +20,7 @@ export default function rehypeTableColumns() {
       if (node.tagName !== 'table') return;
       const columns = columnCount(node);
       const size = columns >= veryWideTableColumns ? 'very-wide' : columns >= wideTableColumns ? 'wide' : undefined;
-      if (!size) return;
-      const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-      node.properties.className = [...classes, size];
+      if (size) addClass(node, size);
     });
   };
 }

@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Root, Text } from 'mdast';
-import type { PageWords } from './word-boxes.ts';
+import type { PageWords, WordBox } from './word-boxes.ts';
 
 function parse(markdown: string): Root {
   return unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).parse(markdown);
@@ -47,12 +47,14 @@ export function proseWords(chapters: readonly string[]): Set<string> {
 
 /** The median height, in points, of the word boxes of body text: PDF words that are prose words. */
 export function bodyTextHeight(pages: readonly PageWords[], prose: ReadonlySet<string>): { median: number; words: number } {
-  const heights = pages
-    .flatMap((page) => page.words)
-    .filter((word) => prose.has(word.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')))
-    .map((word) => word.yMax - word.yMin)
-    .sort((a, b) => a - b);
-  return { median: heights[Math.floor(heights.length / 2)] ?? 0, words: heights.length };
+  const words = pages.flatMap((page) => page.words).filter((word) => prose.has(word.text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')));
+  return { median: medianHeight(words), words: words.length };
+}
+
+/** The median height of word boxes, in points: the size the text is set at, give or take the face's line gap. */
+export function medianHeight(words: readonly WordBox[]): number {
+  const heights = words.map((word) => word.yMax - word.yMin).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
 /** Print margins in points, as `templates/styles/print.css` sets them (inner is the gutter). */

@@ -38,33 +38,3 @@ export function pdfText(file: string, first?: number, last?: number): string {
   const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];
   return execFileSync('pdftotext', ['-layout', ...range, file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).replace(/\u00AD/g, '');
 }
-
-/** One word of a PDF page as `pdftotext -bbox` reads it, in points from the page's top left. */
-export interface PdfWord {
-  page: number;
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-/** Every word of a PDF with its box, and the pages' widths, read with `pdftotext -bbox`. */
-export function pdfWords(file: string): { words: PdfWord[]; pageWidths: number[] } {
-  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const words: PdfWord[] = [];
-  const pageWidths: number[] = [];
-  for (const [, width, body] of xml.matchAll(/<page width="([\d.]+)" height="[\d.]+">([\s\S]*?)<\/page>/g)) {
-    pageWidths.push(Number(width));
-    for (const [, xMin, yMin, xMax, yMax, text] of body!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page: pageWidths.length, text: text!.replace(/\u00AD/g, ''), xMin: Number(xMin), yMin: Number(yMin), xMax: Number(xMax), yMax: Number(yMax) });
-    }
-  }
-  return { words, pageWidths };
-}
-
-/** The median height of the boxes of `words`, in points: the size the text is set at, give or take the face's line gap. */
-export function medianHeight(words: readonly PdfWord[]): number {
-  const heights = words.map((word) => word.yMax - word.yMin).sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)] ?? 0;
-}
