@@ -74,6 +74,16 @@ test('heading ids are valid XML names; the authored slug is kept as an alias', a
   assert.deepEqual(file.data.idAliases, { '1938-the-border': 'h-1938-the-border' });
 });
 
+test('a footnote whose label is not a name (`[^†]`) gets a valid id, which its reference finds decoded', async () => {
+  const { html, file } = await parse('Almost[^†] so.\n\n[^†]: A dagger note.\n');
+  const id = /<aside id="([^"]+)"/.exec(html)?.[1];
+  assert.ok(id && /^[\p{L}_][\p{L}\p{N}_.-]*$/u.test(id), `the note's id ${id} is an XML name`);
+  assert.equal(file.data.idAliases?.['fn-†'], id, 'the fragment as a link spells it leads to the note');
+  const reference = /<a id="([^"]+)" href="#([^"]+)" class="noteref"/.exec(html);
+  assert.ok(reference, 'the reference is a noteref');
+  assert.match(html, new RegExp(`<aside id="${id}"[^>]*>.*href="#${reference[1]}"`, 's'), 'the note links back to its reference');
+});
+
 test('links to chapters are marked for the book-level check; unsafe schemes are removed', async () => {
   const { tree, file, html } = await parse('[a](other.md#part) [b](#here) [c](https://example.org) [d](javascript:alert(1))\n');
   const paragraph = tree.children.find((node) => node.type === 'element')!;

@@ -69,7 +69,8 @@ function notesSection(section: Element, title: string, referenced: ReadonlySet<s
 
 function noteAside(item: Element, number: number, referenced: ReadonlySet<string>): Element {
   const id = String(item.properties.id);
-  const referenceId = id.replace(/^fn-/, 'fnref-');
+  // A note and its reference were renamed alike when their ids were not XML names (see rehypeXmlIds).
+  const referenceId = id.replace(/^(h-)?fn-/, '$1fnref-');
   const blocks = item.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
   stripBackReferences(blocks);
   const backLink = referenced.has(referenceId)

@@ -91,7 +91,8 @@ function resolveLink(node: Element, href: string, file: VFile, root: string, cha
   node.data = { ...node.data, crossReference: { targetPath: resolved.relative, fragment } };
 }
 
-function safeDecode(text: string): string {
+/** `text` with its percent-escapes decoded, or as it is when they do not decode. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
