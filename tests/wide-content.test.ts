@@ -37,6 +37,8 @@ test('a book with long code lines, a long URL, a wide table and a sizeless image
 });
 
 test('nothing is printed past the text block: every word box lies within the margins', () => {
+  // A code line wrapped at a space is whole: nothing is reported cut.
+  assert.doesNotMatch(wide.stderr, /wider-than-page/);
   // The narrowest margin of a 6 × 9 in page is 0.6 in (43.2 pt).
   for (const { page, width, words } of wordBoxes(wide.pdf)) {
     for (const word of words) {
