@@ -5,7 +5,7 @@
  * the EPUB is validated and its nav and NCX read back, the PDF read back with poppler.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadBook } from '../scripts/book/load-book.ts';
@@ -102,6 +102,27 @@ test('a manuscript of nested folders: top-level folders are parts, files in a ch
   const note = book!.chapters.find((chapter) => chapter.title === 'Note 1 on 1.1.2')!;
   assert.equal(byId.get(note.parentId!)!.title, 'Section 1.1.2', 'a deeper file continues the nearest chapter whose folder holds it');
   assert.equal(book!.chapters[0]!.partId, undefined, 'a file at the top stands outside the parts');
+});
+
+test('a top-level folder named after a top-level chapter holds its sub-chapters, not a part (mdBook\'s layout)', async () => {
+  const dir = tempDir();
+  const write = (relative: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), text);
+  };
+  write('book.yaml', 'title: Tools of the Trade\nauthor: A. Tester\n');
+  write('hammers.md', '# Hammers\n\nWhat a hammer is for.\n');
+  write('hammers/claw.md', '# Claw Hammers\n\nPulling nails.\n');
+  write('hammers/sledge.md', '# Sledgehammers\n\nBreaking stone.\n');
+  write('saws.md', '# Saws\n\nWhat a saw is for.\n');
+  write('workshop/bench.md', '# The Bench\n\nWhere the work is done.\n');
+  const { book } = await parseBook(dir, { workers: 0 });
+  assert.deepEqual(book!.parts.map((part) => part.title), ['Workshop'], 'only a folder no chapter is named after is a part');
+  const titleOf = new Map(book!.chapters.map((chapter) => [chapter.id, chapter.title]));
+  assert.deepEqual(
+    book!.chapters.map((chapter) => [chapter.title, chapter.parentId && titleOf.get(chapter.parentId), chapter.partId !== undefined]),
+    [['Hammers', undefined, false], ['Claw Hammers', 'Hammers', false], ['Sledgehammers', 'Hammers', false], ['Saws', undefined, false], ['The Bench', undefined, true]],
+  );
 });
 
 test('text in `_part.md` beyond its title is reported, not silently dropped', async () => {

@@ -28,7 +28,8 @@ export interface BookStructure {
  * from `book.yaml` when it lists the chapters (`parts:`, or `- part:` entries of
  * `chapters:`), else from the manuscript's top-level folders: each folder that holds
  * chapters is a part, titled by its `_part.md` (see {@link partTitle}) or else by its name
- * made readable. Either way, a file in a folder named after an earlier chapter of the same
+ * made readable, but for a folder named after a top-level chapter's file, which holds that
+ * chapter's sub-chapters (mdBook's layout: `cargo.md`, then `cargo/build.md`). Either way, a file in a folder named after an earlier chapter of the same
  * part (`01-chapter/01-section.md` after `01-chapter.md`) is a sub-chapter of it: of the
  * nearest such chapter, when folders nest deeper.
  */
@@ -39,11 +40,13 @@ export async function bookStructure(manuscriptDir: string, config: BookConfig, f
 
 /** The parts the top-level folders of an unlisted manuscript make, in reading order. */
 async function folderParts(manuscriptDir: string, files: readonly string[]): Promise<StructurePart[]> {
+  const listed = new Set(files);
   const parts = new Map<string, StructurePart>();
   for (const file of files) {
     const slash = file.indexOf('/');
     if (slash < 0) continue;
     const folder = file.slice(0, slash);
+    if (listed.has(`${folder}.md`)) continue;
     let part = parts.get(folder);
     if (!part) {
       part = { title: readableName(folder), chapters: [] };
