@@ -56,6 +56,11 @@ test('every code line is whole in the PDF text, wrapped rather than cut', () => 
   for (const line of lines) assert.ok(printed.includes(line), `the PDF has the whole line ${line.slice(0, 60)}…`);
 });
 
+test('a table of few columns is set by its headers: each header word is whole, so it gives its column a width', () => {
+  const words = new Set(wordBoxes(wide.pdf).flatMap((page) => page.words.map((word) => word.text)));
+  for (const header of ['Register', 'Meaning', 'Countersigned']) assert.ok(words.has(header), `"${header}" is printed whole`);
+});
+
 test('the EPUB of the wide book is valid and its page list matches the PDF', async () => {
   const check = epubcheckJava(wide.epub);
   assert.equal(check.errors, 0, check.report);

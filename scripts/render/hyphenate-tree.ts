@@ -9,7 +9,7 @@ import { projectRoot } from '../toolchain-paths.ts';
 export type Hyphenator = (text: string) => string;
 
 const require = createRequire(path.join(projectRoot, 'package.json'));
-const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'a', 'svg']);
+const skipped = new Set(['code', 'pre', 'kbd', 'samp', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'th', 'a', 'svg']);
 
 /**
  * The hyphenator for a BCP 47 language tag, from the `hyphen` package's TeX patterns
@@ -52,8 +52,8 @@ function hyphenatingEachWordOnce(hyphenateWord: (word: string) => string): Hyphe
 }
 
 /**
- * Inserts soft hyphens into the running text of a tree, in place. Headings, captions,
- * links and code are left alone: a break there reads badly or changes meaning.
+ * Inserts soft hyphens into the running text of a tree, in place. Headings, table
+ * headers, captions, links and code are left alone: a break there reads badly or changes meaning.
  */
 export function hyphenateTree(tree: Root | Element, hyphenate: Hyphenator): void {
   visit(tree, (node) => {
