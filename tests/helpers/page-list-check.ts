@@ -3,7 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { pageTexts } from './printed-book.ts';
 import { readEpub } from './read-epub.ts';
 
-const letters = (text: string) => text.replace(/<[^>]+>/g, ' ').replace(/&[^;]+;/g, ' ').replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+/** The letters and digits of plain text (a PDF page's), lower-cased: what markers and pages are compared by. */
+const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '').toLowerCase();
+/** The letters and digits of XHTML, its tags and character references left out. */
+const letters = (xhtml: string) => lettersOf(xhtml.replace(/<[^>]+>/g, ' ').replace(/&[^;\s]+;/g, ' '));
 
 /** Han, kana and hangul. */
 const cjk = /[\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
@@ -89,8 +92,9 @@ export async function comparePageListWithPrint(epubFile: string, pdfFile: string
     const run = [entry.folio];
     for (let next = index + 1; next < entries.length && entries[next]!.file === entry.file && markerFollows(xhtml, entry.id, entries[next]!.id); next++) run.push(entries[next]!.folio);
     for (let previous = index - 1; previous >= 0 && entries[previous]!.file === entry.file && markerFollows(xhtml, entries[previous]!.id, entry.id); previous--) run.unshift(entries[previous]!.folio);
-    const printedRun = run.map((folio) => letters(drawn[pageOf(folio)] ?? ''));
-    const printed = letters(drawn[pageOf(entry.folio)] ?? '');
+    // Page text is plain: `&&` or `<` in printed code is text, not markup.
+    const printedRun = run.map((folio) => lettersOf(drawn[pageOf(folio)] ?? ''));
+    const printed = lettersOf(drawn[pageOf(entry.folio)] ?? '');
     if (printed === '') continue; // A blank page: nothing to find.
     compared++;
     // Right-to-left lines come out of the PDF with their words in visual order: each word is looked for on its own.
