@@ -1,7 +1,7 @@
 import type { Book } from '../book/types.ts';
 import { label, type LabelName } from './labels.ts';
 import { renderTemplate } from './templates.ts';
-import { bookTypeface } from './typefaces.ts';
+import { typefaceFamilies } from './typefaces.ts';
 
 /**
  * The values partials see as `book`: the config plus custom keys, and `identifierLine`,
@@ -29,9 +29,9 @@ export function titlePage(book: Book): string {
   return renderTemplate('partials/titlepage.ejs', { book: templateBook(book), label: bookLabel(book) });
 }
 
-/** The copyright page, from `templates/partials/copyright.ejs`, as polyglot markup. */
+/** The copyright page, from `templates/partials/copyright.ejs`, as polyglot markup; its colophon names the faces of the typeface table. */
 export function copyrightPage(book: Book): string {
-  return renderTemplate('partials/copyright.ejs', { book: templateBook(book), typefaces: bookTypeface().family, label: bookLabel(book) });
+  return renderTemplate('partials/copyright.ejs', { book: templateBook(book), typefaces: typefaceFamilies(), label: bookLabel(book) });
 }
 
 /** The half-title page, from `templates/partials/halftitle.ejs`: the title alone, for print. */

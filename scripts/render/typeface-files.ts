@@ -1,38 +1,39 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PackagedFile } from '../epub/package-epub.ts';
-import { bookTypeface } from './typefaces.ts';
+import { bookTypefaces } from './typefaces.ts';
 
-/** The book face as an output ships it: `@font-face` rules and the font files they name. */
+/** The book's faces as an output ships them: `@font-face` rules and the font files they name. */
 export interface TypefaceFiles {
   css: string;
   files: PackagedFile[];
 }
 
 /**
- * The book face's WOFF2 files and their `@font-face` rules, with each `url()` pointing at
- * `folder` (relative to where the CSS will sit). With `texts`, only the faces whose
- * `unicode-range` covers a character of one of them are kept: an English book carries its
- * Latin subsets, not the Cyrillic and Greek ones.
+ * The WOFF2 files and `@font-face` rules of every face in the typeface table (see
+ * `typefaceTable`), with each `url()` pointing at `folder` (relative to where the CSS will
+ * sit). With `texts`, only the faces whose `unicode-range` covers a character of one of
+ * them are kept: an English book carries its Latin subsets, not the Cyrillic and Greek ones.
  */
 export async function typefaceFiles(folder: string, texts?: readonly string[]): Promise<TypefaceFiles> {
-  const typeface = bookTypeface();
-  const sheets = await Promise.all(typeface.stylesheets.map((sheet) => readFile(sheet, 'utf8')));
-  const rules = sheets.join('\n').match(/@font-face\s*{[^}]*}/g) ?? [];
-  const kept: Array<{ rule: string; file: string }> = [];
+  const kept: Array<{ rule: string; file: string; packageDir: string }> = [];
   const used = new Map<string, boolean>();
-  for (const rule of rules) {
-    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
-    if (!file) continue;
-    const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
-    if (texts && range) {
-      // Each range is shared by the four faces (regular, italic, bold, bold italic): looked for once.
-      if (!used.has(range)) used.set(range, texts.some((text) => rangePattern(range).test(text)));
-      if (!used.get(range)) continue;
+  for (const typeface of bookTypefaces()) {
+    const sheets = await Promise.all(typeface.stylePaths.map((sheet) => readFile(sheet, 'utf8')));
+    const rules = sheets.join('\n').match(/@font-face\s*{[^}]*}/g) ?? [];
+    for (const rule of rules) {
+      const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(rule)?.[1];
+      if (!file) continue;
+      const range = /unicode-range:\s*([^;]+);/.exec(rule)?.[1];
+      if (texts && range) {
+        // Each range is shared by a face's four styles (regular, italic, bold, bold italic): looked for once.
+        if (!used.has(range)) used.set(range, texts.some((text) => rangePattern(range).test(text)));
+        if (!used.get(range)) continue;
+      }
+      kept.push({ rule: rule.replace(/src:[^;]+;/, `src: url(${folder}${file}) format('woff2');`), file, packageDir: typeface.packageDir });
     }
-    kept.push({ rule: rule.replace(/src:[^;]+;/, `src: url(${folder}${file}) format('woff2');`), file });
   }
-  const files = await Promise.all(kept.map(async ({ file }) => ({ path: `${folder}${file}`, data: await readFile(path.join(typeface.packageDir, 'files', file)) })));
+  const files = await Promise.all(kept.map(async ({ file, packageDir }) => ({ path: `${folder}${file}`, data: await readFile(path.join(packageDir, 'files', file)) })));
   return { css: kept.map(({ rule }) => rule).join('\n'), files };
 }
 
