@@ -1,6 +1,7 @@
 import type { Book, Chapter, Part } from '../book/types.ts';
 import { chapterOutputKeys } from '../cache/chapter-output-keys.ts';
 import type { FileCache } from '../cache/file-cache.ts';
+import { bookDocuments, type BookDocument, type DocumentKind } from '../render/book-documents.ts';
 import { fileAddressing } from '../render/chapter-section.ts';
 import { contentsDepth, contentsEntries } from '../render/contents.ts';
 import { bookLabel, copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
@@ -59,11 +60,14 @@ function coverPath(book: Book, generated: boolean): string | undefined {
 /** A chapter's section as XHTML, with the markers of the print pages `breaks` (see `epubChapterBody`). */
 export type ChapterBody = (chapter: Chapter, breaks: readonly PageBreak[]) => string;
 
+/** The documents of the EPUB (see `bookDocuments`): a cover and no half title. */
+const epubKinds: ReadonlySet<DocumentKind> = new Set(['cover', 'titlepage', 'copyright', 'contents', 'part', 'chapter']);
+
 /**
- * Renders every XHTML content document of the EPUB in reading order: the cover page
- * (when there is a cover), the title page, the copyright page, then the chapters, each
- * made by `chapterBody` (default: `epubChapterBody`, uncached), with each part's title
- * page before its first chapter.
+ * Renders every XHTML content document of the EPUB in reading order (see `bookDocuments`):
+ * the cover page (when there is a cover), the title page, the copyright page, then the
+ * chapters, each made by `chapterBody` (default: `epubChapterBody`, uncached), with each
+ * part's title page before its first chapter. The contents are the navigation document.
  */
 export function renderEpubDocuments(book: Book, options: { generatedCover?: boolean; pageBreaks?: PageBreak[]; chapterBody?: ChapterBody } = {}): EpubDocument[] {
   const { config } = book;
@@ -74,22 +78,26 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
     renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title, body, matter });
   const label = bookLabel(book);
   const cover = coverPath(book, options.generatedCover ?? false);
-  if (cover) {
-    const body = renderTemplate('epub/cover.ejs', { src: encodeURI(cover), alt: label('cover-of', { title: config.title }) });
-    documents.push({ id: 'cover', filename: 'cover.xhtml', title: label('cover'), xhtml: page(config.title, body) });
-  }
   const breaks = options.pageBreaks ?? [];
   const frontMarkers = (document: string) => documentMarkers(breaks, document);
-  documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, frontMarkers('titlepage') + titlePage(book), 'frontmatter') });
-  documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: label('copyright'), xhtml: page(label('copyright'), frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
-  for (const chapter of book.chapters) {
-    const part = partOpenedBy(book, chapter.id);
-    if (part) {
+  for (const document of bookDocuments(book, epubKinds)) {
+    if (document.kind === 'cover' && cover) {
+      const body = renderTemplate('epub/cover.ejs', { src: encodeURI(cover), alt: label('cover-of', { title: config.title }) });
+      documents.push({ id: 'cover', filename: 'cover.xhtml', title: label('cover'), xhtml: page(config.title, body) });
+    } else if (document.kind === 'titlepage') {
+      documents.push({ id: 'titlepage', filename: 'titlepage.xhtml', title: config.title, xhtml: page(config.title, frontMarkers('titlepage') + titlePage(book), 'frontmatter') });
+    } else if (document.kind === 'copyright') {
+      documents.push({ id: 'copyright', filename: 'copyright.xhtml', title: label('copyright'), xhtml: page(label('copyright'), frontMarkers('copyright') + copyrightPage(book), 'frontmatter') });
+    } else if (document.kind === 'part') {
+      const { part } = document;
       const markers = breaks.filter(({ place }) => 'partId' in place && place.partId === part.id).map(({ folio }) => serializeXhtml(pageMarker(folio))).join('');
       documents.push({ id: part.id, filename: partFileName(part), title: part.title, xhtml: page(part.title, markers + partPage(book, part), 'bodymatter') });
+    } else if (document.kind === 'chapter') {
+      const { chapter } = document;
+      const body = chapterBody(chapter, breaks.filter(({ place }) => 'chapterId' in place && place.chapterId === chapter.id));
+      documents.push({ id: chapter.id, filename: chapterFileName(chapter), title: chapter.title, xhtml: page(chapter.title, body, chapter.matter) });
     }
-    const body = chapterBody(chapter, breaks.filter(({ place }) => 'chapterId' in place && place.chapterId === chapter.id));
-    documents.push({ id: chapter.id, filename: chapterFileName(chapter), title: chapter.title, xhtml: page(chapter.title, body, chapter.matter) });
+    // The contents are the navigation document, which `renderEpub` makes.
   }
   return documents;
 }
@@ -150,6 +158,13 @@ function withFolios(parts: readonly string[], breaks: readonly PageBreak[]): str
   return parts.map((part, index) => (index % 2 === 1 ? breaks[Number(part)]!.folio : part)).join('');
 }
 
+/** The manifest id of one of the book's documents in the EPUB: the contents are the navigation document, `nav`. */
+function spineId(document: BookDocument): string {
+  if (document.kind === 'part') return document.part.id;
+  if (document.kind === 'chapter') return document.chapter.id;
+  return document.kind === 'contents' ? 'nav' : document.kind;
+}
+
 /** Renders the whole book as EPUB 3 bytes. */
 export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
   const { config } = book;
@@ -199,13 +214,12 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     })),
     ...fonts.files.map((font, index) => ({ id: `font-${index + 1}`, href: font.path, mediaType: 'font/woff2' })),
   ];
-  // The nav document follows the front pages: the cover, the title page, the copyright page.
-  const frontCount = documents.findIndex((document) => document.id === 'copyright') + 1;
-  const spine = [
-    ...documents.slice(0, frontCount).map((document) => ({ id: document.id })),
-    { id: 'nav' },
-    ...documents.slice(frontCount).map((document) => ({ id: document.id })),
-  ];
+  // The spine follows the book's documents, the navigation document where the contents go.
+  const rendered = new Set(documents.map((document) => document.id));
+  const spine = bookDocuments(book, epubKinds)
+    .map(spineId)
+    .filter((id) => id === 'nav' || rendered.has(id))
+    .map((id) => ({ id }));
   const opf = renderTemplate('epub/package.opf.ejs', {
     book: templateBook(book),
     modified: options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),

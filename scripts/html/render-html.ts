@@ -1,6 +1,7 @@
 import { assetBytes } from '../book/shipped-assets.ts';
 import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
+import { bookDocuments, type DocumentKind } from '../render/book-documents.ts';
 import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { bookLabel, copyrightPage, titlePage } from '../render/front-pages.ts';
@@ -31,12 +32,16 @@ export async function renderHtml(book: Book, { pages: withPages = true } = {}): 
   return [...files, ...assets];
 }
 
+/** The documents of the web edition (see `bookDocuments`): the front pages, folded into its home page, and the chapters; no part pages. */
+const webKinds: ReadonlySet<DocumentKind> = new Set(['titlepage', 'copyright', 'contents', 'chapter']);
+
 /** The web edition's pages: the home page and one page per chapter. */
 function webPages(book: Book): PackagedFile[] {
   const { config } = book;
   const files: PackagedFile[] = [];
   const web = fileAddressing(book, chapterPageName);
-  const pages = book.chapters.map((chapter) => ({ href: chapterPageName(chapter), title: chapter.title }));
+  const chapters = bookDocuments(book, webKinds).flatMap((document) => (document.kind === 'chapter' ? [document.chapter] : []));
+  const pages = chapters.map((chapter) => ({ href: chapterPageName(chapter), title: chapter.title }));
   const webContents = renderTemplate('partials/contents.ejs', {
     entries: contentsEntries(book, { chapter: (chapter, fragment) => chapterPageName(chapter) + (fragment ? `#${fragment}` : '') }, true),
   });
@@ -45,8 +50,8 @@ function webPages(book: Book): PackagedFile[] {
     renderTemplate('html/page.html.ejs', { lang: config.lang, title, body, previous: pages[index - 1], next: pages[index + 1], label });
   const home = renderTemplate('html/home.ejs', { titlepage: titlePage(book), copyright: copyrightPage(book), contents: webContents, label });
   files.push({ path: 'index.html', data: page(config.title, home, -1) });
-  for (const chapter of book.chapters) {
-    files.push({ path: chapterPageName(chapter), data: page(chapter.title, serializeHtml(chapterSection(chapter, web)), chapter.index) });
+  for (const [index, chapter] of chapters.entries()) {
+    files.push({ path: chapterPageName(chapter), data: page(chapter.title, serializeHtml(chapterSection(chapter, web)), index) });
   }
   return files;
 }

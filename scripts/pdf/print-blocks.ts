@@ -1,5 +1,5 @@
 import type { Book, Chapter, Part } from '../book/types.ts';
-import { partOpenedBy } from '../render/part-page.ts';
+import { bookDocuments, type DocumentKind } from '../render/book-documents.ts';
 
 /**
  * One block of the print document after the front pages, each beginning a new page and
@@ -20,13 +20,18 @@ export interface PrintBlock {
   size: number;
 }
 
+/** The documents of the print edition (see `bookDocuments`): a half title and no cover. */
+export const printKinds: ReadonlySet<DocumentKind> = new Set(['halftitle', 'titlepage', 'copyright', 'contents', 'part', 'chapter']);
+
 /** The blocks of a book's print document after the front pages, in order (see {@link PrintBlock}). */
 export function printBlocks(book: Book): PrintBlock[] {
   const blocks: PrintBlock[] = [];
-  for (const chapter of book.chapters) {
-    const part = partOpenedBy(book, chapter.id);
-    if (part) blocks.push({ id: part.id, part, recto: true, size: part.title.length });
-    blocks.push({ id: chapter.id, chapter, recto: chapter.parentId === undefined, size: chapter.file.value.length });
+  for (const document of bookDocuments(book, printKinds)) {
+    if (document.kind === 'part') blocks.push({ id: document.part.id, part: document.part, recto: true, size: document.part.title.length });
+    if (document.kind === 'chapter') {
+      const { chapter } = document;
+      blocks.push({ id: chapter.id, chapter, recto: chapter.parentId === undefined, size: chapter.file.value.length });
+    }
   }
   return blocks;
 }

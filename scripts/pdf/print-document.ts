@@ -5,7 +5,8 @@ import type { Hyphenator } from '../render/hyphenate-tree.ts';
 import { renderTemplate } from '../render/templates.ts';
 import { partPage } from '../render/part-page.ts';
 import { printAddressing } from './print-addressing.ts';
-import { printBlocks, type PrintBlock } from './print-blocks.ts';
+import { bookDocuments } from '../render/book-documents.ts';
+import { printBlocks, printKinds, type PrintBlock } from './print-blocks.ts';
 import { printChapter } from './print-chapter.ts';
 import { printChapterKeys, type PrintChapterCache } from './print-chapter-cache.ts';
 import { printPageStyles } from './print-page-styles.ts';
@@ -111,16 +112,21 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     printOnly,
     front,
     outsideTargets,
-    halftitle: halfTitlePage(book),
-    titlepage: titlePage(book),
-    copyright: copyrightPage(book),
-    contents: renderTemplate('partials/contents.ejs', { entries }),
+    frontPages: frontPages(book, renderTemplate('partials/contents.ejs', { entries })),
     label: bookLabel(book),
     blocks: body.blocks.filter((block) => !chapterIds || chapterIds.has(block.id)).map((block) => ({
       html: blockHtml(body, block.id),
       blankBefore: plan?.blankBefore.has(block.id) ?? false,
     })),
   });
+}
+
+/** The print edition's front pages, in order (see `bookDocuments`), each as its kind and its HTML; `contents` is the list of the contents page. */
+function frontPages(book: Book, contents: string): Array<{ kind: string; html: string }> {
+  const pages = { halftitle: halfTitlePage, titlepage: titlePage, copyright: copyrightPage, contents: () => contents } as Record<string, (book: Book) => string>;
+  return bookDocuments(book, printKinds)
+    .filter((document) => document.kind in pages)
+    .map(({ kind }) => ({ kind, html: pages[kind]!(book) }));
 }
 
 /** Contents entries with the folio of each chapter and part, by its id, as `pageOf` gives it. */
