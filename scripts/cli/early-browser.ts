@@ -1,11 +1,11 @@
 import type { Format } from '../output/formats.ts';
-import { needsCover, needsLayout } from '../browser/browser-needs.ts';
+import { needsBrowser } from '../browser/browser-needs.ts';
 import { SharedBrowser } from '../browser/shared-browser.ts';
 import { loadConfig } from '../config/load-config.ts';
 
 /**
  * Starts Chromium for a build of `formats` from `manuscriptDir` before the build's own
- * modules load, when the book will need it (see `needsLayout`, `needsCover`): its
+ * modules load, when the book will need it (see `needsBrowser`): its
  * start-up, about a second, then overlaps Node loading the toolchain as well as the
  * parse. Reads only `book.yaml` for that; a book whose config cannot be read starts
  * nothing here, and the build reports why.
@@ -13,7 +13,7 @@ import { loadConfig } from '../config/load-config.ts';
 export async function startBrowserEarly(manuscriptDir: string, formats: readonly Format[]): Promise<SharedBrowser | undefined> {
   const { config } = await loadConfig(manuscriptDir).catch(() => ({ config: undefined }));
   const wanted = new Set(formats);
-  if (!config || !(needsLayout(wanted, config) || needsCover(wanted, config))) return undefined;
+  if (!config || !needsBrowser(wanted, config)) return undefined;
   const browser = new SharedBrowser();
   browser.warm();
   // Puppeteer is evaluated before the rest of the toolchain, not beside it, so Chromium

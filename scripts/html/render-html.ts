@@ -1,4 +1,3 @@
-import { assetBytes } from '../book/shipped-assets.ts';
 import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
 import { bookDocuments, type DocumentKind } from '../render/book-documents.ts';
@@ -6,8 +5,8 @@ import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { bookLabel, copyrightPage, titlePage } from '../render/front-pages.ts';
 import { serializeHtml } from '../render/serialize-html.ts';
-import { readTemplateFile, renderTemplate } from '../render/templates.ts';
-import { typefaceFiles } from '../render/typeface-files.ts';
+import { siteAssets } from '../render/site-assets.ts';
+import { renderTemplate } from '../render/templates.ts';
 
 /** The page of the web edition that a chapter becomes. */
 export function chapterPageName(chapter: Chapter): string {
@@ -16,20 +15,11 @@ export function chapterPageName(chapter: Chapter): string {
 
 /**
  * The web edition, as files under `html/`: `index.html` (title, copyright and contents),
- * one page per chapter, the stylesheets, the fonts and the images. The print renderer adds
- * `print.html` beside them. Without `pages`, only the stylesheets, fonts and images, which
- * the print documents and the drawn cover use: a build that ships no web edition does not
- * render its pages.
+ * one page per chapter, and what they link to (see `siteAssets`): the stylesheets, the
+ * fonts and the images. The web renderer adds `print.html` beside them.
  */
-export async function renderHtml(book: Book, { pages: withPages = true } = {}): Promise<PackagedFile[]> {
-  const files: PackagedFile[] = withPages ? webPages(book) : [];
-  for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
-    files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
-  }
-  const fonts = await typefaceFiles('files/');
-  files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
-  const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await assetBytes(asset) })));
-  return [...files, ...assets];
+export async function renderHtml(book: Book): Promise<PackagedFile[]> {
+  return [...webPages(book), ...(await siteAssets(book)).files];
 }
 
 /** The documents of the web edition (see `bookDocuments`): the front pages, folded into its home page, and the chapters; no part pages. */
