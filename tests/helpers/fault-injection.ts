@@ -45,7 +45,7 @@ export interface FaultyBrowser {
 /**
  * A stand-in for `chromium` that starts the real one and, for the first `crashes`
  * launches, SIGKILLs it the moment it is told to load a part of a book built into
- * `outDir` (`html/.part-<n>.html` in the build's staging folder), that is, as the book is
+ * `outDir` (`.print-root/.part-<n>.html` in the build's staging folder), that is, as the book is
  * being laid out or printed.
  */
 export function crashingBrowser(chromium: string, outDir: string, crashes: number): FaultyBrowser {
@@ -95,7 +95,7 @@ fromPuppeteer.on('data', (chunk) => {
     pending += chunk.toString('latin1');
     const messages = pending.split('\\0');
     pending = messages.pop();
-    if (messages.some((message) => message.includes('"Page.navigate"') && message.includes(${JSON.stringify(staging)}) && message.includes('/html/.part-'))) {
+    if (messages.some((message) => message.includes('"Page.navigate"') && message.includes(${JSON.stringify(staging)}) && message.includes('/.print-root/.part-'))) {
       if (${JSON.stringify(fault)} === 'kill') {
         child.kill('SIGKILL');
         fromPuppeteer.destroy();
