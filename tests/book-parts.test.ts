@@ -6,16 +6,16 @@
  * opened afresh (its layout cached), the same bytes again.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import { loadBook } from '../scripts/book/load-book.ts';
 import type { Book } from '../scripts/book/types.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
-import { partPlan, splitBook } from '../scripts/pdf/book-parts.ts';
+import { partDocuments, partPlan, splitBook } from '../scripts/pdf/book-parts.ts';
 import { printBlocks } from '../scripts/pdf/print-blocks.ts';
-import type { PrintBody } from '../scripts/pdf/print-document.ts';
+import { printBody, type PrintBody } from '../scripts/pdf/print-document.ts';
 import type { PrintPlan } from '../scripts/pdf/print-plan.ts';
 import { layOutBook } from '../scripts/pdf/render-pdf.ts';
 import { defaultManuscript } from './helpers/paths.ts';
@@ -27,7 +27,7 @@ import { stagePrint } from './helpers/staged-print.ts';
 function bodyOf(sizes: Record<string, number>): PrintBody {
   const chapters = Object.entries(sizes).map(([id, size]) => ({ id, title: id, file: { value: 'x'.repeat(size) } }));
   const book = { chapters, parts: [], config: { title: 'T' } } as unknown as Book;
-  return { book, chapters: new Map(), anchors: new Map(), blocks: printBlocks(book), partPages: new Map() };
+  return { book, chapters: new Map(), anchors: new Map(), blocks: printBlocks(book), partPages: new Map(), idsAndLinks: new Map() };
 }
 
 test('a book is cut into parts of about equal length, one per lane, the front pages in the first', () => {
@@ -61,6 +61,25 @@ test('a blank verso before the first chapter of a part ends the part before it',
   assert.deepEqual(second!.folios, {});
   // The second part's page rules count from its first page, 15: its folio 9 is its own page 1.
   assert.match(second!.pageStyles, /system: fixed -7; symbols: "1"/);
+});
+
+test('a part links to what other parts hold through empty targets, found in the chapters\' trees, not in text that looks like markup', async () => {
+  const dir = tempDir();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'book.yaml'), 'title: Targets\nauthor: A\nlang: en\nidentifier: urn:uuid:00000000-0000-4000-8000-000000000017\n');
+  writeFileSync(path.join(dir, '01-one.md'), '# One\n\nSee [the end](02-two.md#the-end).\n\n```html\n<a id="fake" href="#nowhere">x</a>\n```\n\nAnd `a href="#inline"`.\n');
+  writeFileSync(path.join(dir, '02-two.md'), '# Two\n\n## The end\n\nBack to [one](01-one.md).\n');
+  const { book } = await loadBook(dir);
+  const body = await printBody(book!, undefined);
+  const parts = splitBook(book!, 2, 1);
+  assert.deepEqual(parts.map((part) => part.chapterIds), [['ch-01-one'], ['ch-02-two']]);
+  const [first, second] = partDocuments(body, parts, '');
+  assert.deepEqual(first!.outsideTargets, ['ch-02-two', 'ch-02-two--the-end'], 'the contents\' link and the chapter\'s, and nothing from the code');
+  assert.deepEqual(second!.outsideTargets, ['ch-01-one']);
+  assert.match(first!.html, /<span id="ch-02-two--the-end"><\/span>/);
+  assert.doesNotMatch(first!.html, /id="nowhere"|id="inline"/);
+  // Each part's hidden index links what the book's links point to and the chapters it holds.
+  assert.match(second!.html, /<nav class="measure-index" aria-hidden="true"><a href="#ch-02-two">.<\/a><a href="#ch-02-two--the-end">.<\/a><\/nav>/);
 });
 
 test('the default book printed in parts is the book printed whole, and the same bytes each time', async () => {

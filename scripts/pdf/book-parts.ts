@@ -1,6 +1,7 @@
 import type { Book } from '../book/types.ts';
 import { printBlocks } from './print-blocks.ts';
 import { printPageStyles } from './print-page-styles.ts';
+import { idsAndLinksOfHtml, joinIdsAndLinks, type IdsAndLinks } from './ids-and-links.ts';
 import { renderPrintDocument, type PrintBody } from './print-document.ts';
 import { folio, type PrintPlan } from './print-plan.ts';
 
@@ -72,17 +73,26 @@ export interface PartDocument {
  * that any link of the book points to (and every chapter, whose pages check the plan):
  * the joined PDF then has a destination for each. What depends on the layout is applied
  * later, in the page (see {@link partPlan}).
+ *
+ * A part's ids and links are known before its document is written: its blocks' from the
+ * print body (see `PrintBody.idsAndLinks`), and those of the document around them (the
+ * front pages and their contents) read once from that frame's tree; so each document is
+ * rendered once.
  */
 export function partDocuments(body: PrintBody, parts: readonly BookPart[], measureStyles: string): PartDocument[] {
-  const linked = new Set(parts.length > 1 ? [...body.chapters.values()].flatMap(linksOf).concat(parts.flatMap((part) => part.chapterIds)) : []);
+  const linked = new Set(parts.length > 1 ? [...body.chapters.keys()].flatMap((id) => body.idsAndLinks.get(id)!.links).concat(parts.flatMap((part) => part.chapterIds)) : []);
+  const frames = new Map<boolean, IdsAndLinks>();
   return parts.map((part) => {
     const options = { chapterIds: new Set(part.chapterIds), front: part.front, measureStyles, printOnly: true };
-    const html = renderPrintDocument(body, options);
-    const ids = new Set(idsOf(html));
-    const outsideTargets = [...new Set(linksOf(html))].filter((id) => !ids.has(id));
+    if (!frames.has(part.front)) frames.set(part.front, idsAndLinksOfHtml(renderPrintDocument(body, { ...options, chapterIds: new Set() })));
+    const blocks = body.blocks.filter((block) => options.chapterIds.has(block.id)).map((block) => body.idsAndLinks.get(block.id)!);
+    const { ids: idList, links } = joinIdsAndLinks([frames.get(part.front)!, ...blocks]);
+    const ids = new Set(idList);
+    const outsideTargets = [...new Set(links)].filter((id) => !ids.has(id));
     const measureIndex = [...ids].filter((id) => linked.has(id));
-    if (outsideTargets.length === 0 && measureIndex.length === 0) return { html, outsideTargets };
-    return { html: renderPrintDocument(body, { ...options, outsideTargets, measureIndex }), outsideTargets };
+    // An index only where there is something to add (as a document without either has none).
+    const extras = outsideTargets.length === 0 && measureIndex.length === 0 ? {} : { outsideTargets, measureIndex };
+    return { html: renderPrintDocument(body, { ...options, ...extras }), outsideTargets };
   });
 }
 
@@ -113,22 +123,4 @@ export function partPlan(body: PrintBody, plan: PrintPlan, parts: readonly BookP
     blankAfter: next !== undefined && plan.blankBefore.has(next.chapterIds[0]!),
     folios: part.front ? Object.fromEntries(body.blocks.map((block) => [block.id, folio(plan.starts.get(block.id)!, plan)])) : {},
   };
-}
-
-/** The ids of the elements of some HTML, in order. */
-function idsOf(html: string): string[] {
-  return [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => decodeAttribute(match[1]!));
-}
-
-/** The ids that the fragment links of some HTML point to, in order. */
-function linksOf(html: string): string[] {
-  return [...html.matchAll(/\shref="#([^"]+)"/g)].map((match) => decodeAttribute(match[1]!));
-}
-
-/** The value of a double-quoted attribute as our serialisers escape it (character references). */
-function decodeAttribute(value: string): string {
-  const named: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" };
-  return value.replace(/&(?:#x([\da-f]+)|#(\d+)|(amp|quot|lt|gt|apos));/gi, (_, hex: string, decimal: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : decimal ? String.fromCodePoint(Number(decimal)) : named[name.toLowerCase()]!,
-  );
 }

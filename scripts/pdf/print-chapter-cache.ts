@@ -28,11 +28,11 @@ export class PrintChapterCache {
     return new PrintChapterCache(FileCache.persistent('print', '.json', env));
   }
 
-  /** The print HTML stored under `key`, or undefined. */
+  /** The print HTML stored under `key`, with its anchors, ids and links, or undefined. */
   read(key: string): PrintChapter | undefined {
     try {
       const entry = JSON.parse(this.files.read(key)?.toString('utf8') ?? 'null') as PrintChapter | null;
-      return typeof entry?.html === 'string' && Array.isArray(entry.anchors) ? entry : undefined;
+      return typeof entry?.html === 'string' && [entry.anchors, entry.ids, entry.links].every(Array.isArray) ? entry : undefined;
     } catch {
       return undefined;
     }

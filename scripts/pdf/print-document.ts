@@ -4,6 +4,7 @@ import { bookLabel, copyrightPage, halfTitlePage, titlePage } from '../render/fr
 import type { Hyphenator } from '../render/hyphenate-tree.ts';
 import { renderTemplate } from '../render/templates.ts';
 import { partPage } from '../render/part-page.ts';
+import { idsAndLinksOfHtml, type IdsAndLinks } from './ids-and-links.ts';
 import { printAddressing } from './print-addressing.ts';
 import { bookDocuments } from '../render/book-documents.ts';
 import { printBlocks, printKinds, type PrintBlock } from './print-blocks.ts';
@@ -23,6 +24,8 @@ export interface PrintBody {
   blocks: PrintBlock[];
   /** Each part's title page as HTML, by part id. */
   partPages: Map<string, string>;
+  /** The ids and fragment links of each block, chapter or part page, by its id (see `partDocuments`). */
+  idsAndLinks: Map<string, IdsAndLinks>;
 }
 
 /** The HTML of the block `id` of `body`: a chapter's section or a part's title page. */
@@ -43,6 +46,7 @@ export async function printBody(book: Book, hyphenate: Hyphenator | undefined, c
   const keys = cache ? await printChapterKeys(book, hyphenate !== undefined) : undefined;
   const chapters = new Map<string, string>();
   const anchors = new Map<string, string[]>();
+  const idsAndLinks = new Map<string, IdsAndLinks>();
   for (const chapter of book.chapters) {
     let printed = keys && cache!.read(keys.get(chapter.id)!);
     if (!printed) {
@@ -51,9 +55,11 @@ export async function printBody(book: Book, hyphenate: Hyphenator | undefined, c
     }
     chapters.set(chapter.id, printed.html);
     anchors.set(chapter.id, printed.anchors);
+    idsAndLinks.set(chapter.id, { ids: printed.ids, links: printed.links });
   }
   const partPages = new Map(book.parts.map((part) => [part.id, partPage(book, part)]));
-  return { book, chapters, anchors, blocks: printBlocks(book), partPages };
+  for (const [id, html] of partPages) idsAndLinks.set(id, idsAndLinksOfHtml(html));
+  return { book, chapters, anchors, blocks: printBlocks(book), partPages, idsAndLinks };
 }
 
 /** Which part of the book a print document holds, and what it knows of the layout. */
