@@ -1,7 +1,12 @@
-import type { Nodes } from 'hast';
-import { toHtml as hastToHtml } from 'hast-util-to-html';
+import type { Nodes, Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+
+/** unified's HTML compiler, with every element closed as polyglot markup closes it. */
+const htmlCompiler = unified().use(rehypeStringify, { closeSelfClosing: true, closeEmptyElements: true }).freeze();
 
 /** Serialises a hast tree as HTML for the web edition and the print document. */
 export function serializeHtml(tree: Nodes): string {
-  return hastToHtml(tree, { closeSelfClosing: true, closeEmptyElements: true });
+  const root: Root = tree.type === 'root' ? tree : { type: 'root', children: [tree] };
+  return htmlCompiler.stringify(root);
 }
