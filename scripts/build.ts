@@ -70,7 +70,7 @@ export interface BuildResult {
   words: number;
   /** How long each stage took, in milliseconds, in the order they finished. */
   timings: Array<{ stage: string; ms: number }>;
-  /** Chapters parsed afresh and taken from the parse cache, and worker threads used. */
+  /** Chapters parsed afresh and taken from the parse cache. */
   parse: ParseStats;
 }
 

@@ -34,8 +34,8 @@ async function runBuild(command: BuildCommand): Promise<number> {
     for (const line of messageLines(result.files)) console.error(line);
     if (command.timings) {
       for (const { stage, ms } of result.timings) console.log(`timing ${stage} ${Math.round(ms)} ms`);
-      const { parsed, reused, workers } = result.parse;
-      console.log(`parse chapters: ${parsed} parsed, ${reused} from cache, ${workers} worker thread${workers === 1 ? '' : 's'}`);
+      const { parsed, reused } = result.parse;
+      console.log(`parse chapters: ${parsed} parsed, ${reused} from cache`);
     }
     for (const line of buildSummary(result, (performance.now() - started) / 1000)) log(line);
     return ExitCode.ok;

@@ -20,7 +20,7 @@ const bundle = typeof QUIRE_BUNDLE === 'undefined' ? undefined : QUIRE_BUNDLE;
 export const projectRoot: string = bundle?.projectRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The folder of the bundle this code runs from (`cli.cjs`, `parse-worker.cjs` and their
+ * The folder of the bundle this code runs from (`cli.cjs` and its
  * source maps), or undefined when it runs from its sources. In a bundle every module's
  * `import.meta.url` is the bundle's own.
  */

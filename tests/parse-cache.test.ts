@@ -1,8 +1,7 @@
 /**
- * The persistent parse cache and the worker pool: a warm build is byte for byte a cold
- * one, an edit re-parses only the edited chapter, a bad cache entry is only a miss, a
- * change of which images exist is noticed, and a parse on worker threads gives what a
- * parse on one thread gives, even when a worker dies.
+ * The persistent parse cache: a warm build is byte for byte a cold one, an edit re-parses
+ * only the edited chapter, a bad cache entry is only a miss, and a change of which images
+ * exist is noticed.
  */
 import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,11 +11,6 @@ import { visit } from 'unist-util-visit';
 import { ChapterCache } from '../scripts/book/chapter-cache.ts';
 import { parseBook, type ParsedBook } from '../scripts/book/parse-book.ts';
 import { collectMessages, formatMessage } from '../scripts/diagnostics/format-message.ts';
-import { listChapterFiles } from '../scripts/manuscript/list-chapter-files.ts';
-import { readSource } from '../scripts/manuscript/read-source.ts';
-import type { ParseJob } from '../scripts/parse/parse-job.ts';
-import type { ParsedRecord } from '../scripts/parse/parsed-record.ts';
-import { parseOnPool } from '../scripts/parse/parse-pool.ts';
 import { serializeHtml } from '../scripts/render/serialize-html.ts';
 import { defaultManuscript, fixturesDir } from './helpers/paths.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
@@ -44,11 +38,6 @@ function summary({ book, files }: ParsedBook) {
   };
 }
 
-/** A parsed job's record as comparable data, its tree decoded. */
-function plainRecord({ record }: { record: ParsedRecord }) {
-  return { ...record, tree: record.tree() };
-}
-
 /** Every file under `dir`, by relative path, with its bytes. */
 function filesUnder(dir: string): Map<string, Buffer> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
@@ -65,16 +54,16 @@ test('a warm build matches a cold one byte for byte, and after an edit only the 
     return { counts: /^parse chapters: (.*)$/m.exec(run.stdout)?.[1], files: filesUnder(out) };
   };
   const cold = build(cache);
-  assert.equal(cold.counts, '2 parsed, 0 from cache, 0 worker threads');
+  assert.equal(cold.counts, '2 parsed, 0 from cache');
   const warm = build(cache);
-  assert.equal(warm.counts, '0 parsed, 2 from cache, 0 worker threads');
+  assert.equal(warm.counts, '0 parsed, 2 from cache');
   assert.deepEqual(warm.files, cold.files);
 
   appendFileSync(path.join(manuscript, '02-closing.md'), '\nA paragraph added after the first build, with "quotes" -- and a dash.\n');
   const edited = build(cache);
-  assert.equal(edited.counts, '1 parsed, 1 from cache, 0 worker threads');
+  assert.equal(edited.counts, '1 parsed, 1 from cache');
   const editedCold = build(tempDir('quire-cache-'));
-  assert.equal(editedCold.counts, '2 parsed, 0 from cache, 0 worker threads');
+  assert.equal(editedCold.counts, '2 parsed, 0 from cache');
   assert.deepEqual(edited.files, editedCold.files);
   assert.notDeepEqual(edited.files, cold.files);
 });
@@ -97,7 +86,7 @@ test('a truncated, garbled or misfiled cache entry is a miss, and the parse is t
   writeFileSync(a, bytesOfA.subarray(0, bytesOfA.length >> 1));
   writeFileSync(b, bytesOfA);
   const truncatedAndMisfiled = await parse();
-  assert.deepEqual(truncatedAndMisfiled.stats, { parsed: 2, reused: 0, workers: 0 });
+  assert.deepEqual(truncatedAndMisfiled.stats, { parsed: 2, reused: 0 });
   assert.deepEqual(summary(truncatedAndMisfiled), summary(first));
 
   // A flipped byte inside the tree, which the entry's own structure does not notice: its CRC-32 does.
@@ -106,7 +95,7 @@ test('a truncated, garbled or misfiled cache entry is a miss, and the parse is t
   writeFileSync(a, bytesOfA);
   writeFileSync(b, damaged);
   const damagedTree = await parse();
-  assert.deepEqual(damagedTree.stats, { parsed: 1, reused: 1, workers: 0 });
+  assert.deepEqual(damagedTree.stats, { parsed: 1, reused: 1 });
   assert.deepEqual(summary(damagedTree), summary(first));
 
   writeFileSync(a, 'not a cache entry');
@@ -114,7 +103,7 @@ test('a truncated, garbled or misfiled cache entry is a miss, and the parse is t
   assert.equal(garbled.stats.parsed, 1);
   assert.deepEqual(summary(garbled), summary(first));
   const warm = await parse();
-  assert.deepEqual(warm.stats, { parsed: 0, reused: 2, workers: 0 });
+  assert.deepEqual(warm.stats, { parsed: 0, reused: 2 });
   assert.deepEqual(summary(warm), summary(first));
 });
 
@@ -132,7 +121,7 @@ test("a chapter taken from the parse cache decodes its tree only when it is firs
     }
   }
   const { book, stats } = await parseBook(manuscript, { cache: new CountingCache({ dir }) });
-  assert.deepEqual(stats, { parsed: 0, reused: 2, workers: 0 });
+  assert.deepEqual(stats, { parsed: 0, reused: 2 });
   const [opening] = book!.chapters;
   assert.equal(opening!.title, 'The Opening');
   assert.ok(opening!.outline.length > 0 && opening!.ids.has('h-1938-a-year') && opening!.images.total === 2);
@@ -158,38 +147,4 @@ test('a cached parse is not reused once an image it checked appears or disappear
   const found = await parseBook(manuscript, { cache });
   assert.equal(found.stats.parsed, 2);
   assert.deepEqual(summary(found).messages.filter((line) => line.includes('[missing-image]')), []);
-});
-
-/** Jobs for every chapter of a manuscript, as `parseChapters` makes them. */
-async function jobsOf(manuscriptDir: string): Promise<ParseJob[]> {
-  const names = await listChapterFiles(manuscriptDir, undefined);
-  const files = await Promise.all(names.map((name) => readSource(path.join(manuscriptDir, name))));
-  return files.map((file, index) => ({ path: file.path, value: String(file.value), key: `chapter-${index}` }));
-}
-
-for (const [name, manuscriptDir] of [
-  ['the default book', defaultManuscript],
-  ['the adversarial fixture (raw HTML, warnings)', path.join(fixturesDir, 'adversarial/manuscript')],
-  ['a fixture with located errors in two chapters', path.join(fixturesDir, 'rules/many-errors/manuscript')],
-] as const) {
-  test(`parsing ${name} on worker threads gives the trees, messages and data one thread gives`, async () => {
-    const jobs = await jobsOf(manuscriptDir);
-    const serial = await parseOnPool(jobs, { manuscriptDir, workers: 0 });
-    const where: string[] = [];
-    const pooled = await parseOnPool(jobs, { manuscriptDir, workers: 2, parseHere: false, onParsed: (_, thread) => where.push(thread) });
-    assert.deepEqual(where, jobs.map(() => 'worker'));
-    assert.deepEqual(pooled.map(plainRecord), serial.map(plainRecord));
-    if (name.includes('errors')) assert.ok(pooled.every(({ record }) => record.messages.some((message) => message.fatal && message.place)));
-  });
-}
-
-test('workers that run out of memory hand their chapters back, and the parse completes', async () => {
-  const manuscriptDir = tempDir();
-  const paragraph = `${'A word, *another* and "quoted" [link](https://example.org). '.repeat(40)}\n\n`;
-  const jobs = ['a', 'b', 'c'].map((name) => ({ path: path.join(manuscriptDir, `${name}.md`), value: `# ${name}\n\n${paragraph.repeat(60)}`, key: name }));
-  const serial = await parseOnPool(jobs, { manuscriptDir, workers: 0 });
-  const where: string[] = [];
-  const starved = await parseOnPool(jobs, { manuscriptDir, workers: 2, parseHere: false, resourceLimits: { maxOldGenerationSizeMb: 16 }, onParsed: (_, thread) => where.push(thread) });
-  assert.deepEqual(where, ['here', 'here', 'here']);
-  assert.deepEqual(starved.map(plainRecord), serial.map(plainRecord));
 });

@@ -46,7 +46,7 @@ function openingPage(pages: readonly string[], title: string): number {
 const blank = (page: string | undefined) => (page ?? '').trim() === '';
 
 test('`parts:` groups chapters under part titles; plain files and Quarto\'s `- part:` entries are read too', async () => {
-  const { book, files } = await parseBook(partsBook, { workers: 0 });
+  const { book, files } = await parseBook(partsBook);
   assert.deepEqual(files.flatMap((file) => file.messages), []);
   assert.deepEqual(
     book!.parts.map((part) => ({ id: part.id, title: part.title, chapters: part.chapterIds })),
@@ -67,7 +67,7 @@ test('mistakes in `parts:` and `chapters:` are located errors', async () => {
   for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(path.join(dir, name), `# ${name}\n\nText.\n`);
   const write = (yaml: string) => writeFileSync(path.join(dir, 'book.yaml'), `title: T\n${yaml}`);
   const messages = async () => {
-    const { files } = await parseBook(dir, { workers: 0 });
+    const { files } = await parseBook(dir);
     return files.flatMap((file) => file.messages.map((message) => formatMessage(message, path.relative(dir, file.path)).replace(/^\S*book\.yaml/, 'book.yaml')));
   };
 
@@ -93,7 +93,7 @@ test('mistakes in `parts:` and `chapters:` are located errors', async () => {
 test('a manuscript of nested folders: top-level folders are parts, files in a chapter\'s folder its sub-chapters', async () => {
   const dir = tempDir();
   const nested = writeNestedBook(dir);
-  const { book, files } = await parseBook(dir, { workers: 0 });
+  const { book, files } = await parseBook(dir);
   assert.deepEqual(files.flatMap((file) => file.messages), []);
   assert.deepEqual(book!.parts.map((part) => part.title), nested.parts, 'titled by `_part.md`, else by the folder name made readable');
   assert.deepEqual(book!.chapters.map((chapter) => chapter.title), nested.chapters);
@@ -116,7 +116,7 @@ test('a top-level folder named after a top-level chapter holds its sub-chapters,
   write('hammers/sledge.md', '# Sledgehammers\n\nBreaking stone.\n');
   write('saws.md', '# Saws\n\nWhat a saw is for.\n');
   write('workshop/bench.md', '# The Bench\n\nWhere the work is done.\n');
-  const { book } = await parseBook(dir, { workers: 0 });
+  const { book } = await parseBook(dir);
   assert.deepEqual(book!.parts.map((part) => part.title), ['Workshop'], 'only a folder no chapter is named after is a part');
   const titleOf = new Map(book!.chapters.map((chapter) => [chapter.id, chapter.title]));
   assert.deepEqual(
@@ -129,7 +129,7 @@ test('text in `_part.md` beyond its title is reported, not silently dropped', as
   const dir = tempDir();
   writeNestedBook(dir);
   writeFileSync(path.join(dir, '01-the-coast/_part.md'), '# Along the Coast\n\nA paragraph that has nowhere to go.\n');
-  const { book, files } = await parseBook(dir, { workers: 0 });
+  const { book, files } = await parseBook(dir);
   assert.equal(book!.parts[0]!.title, 'Along the Coast');
   const lines = files.flatMap((file) => file.messages.map((message) => formatMessage(message, path.relative(dir, file.path))));
   assert.deepEqual(lines, ["01-the-coast/_part.md:3:1: warning: Only the part's title is used: the text of `_part.md` after it is left out of the book [part-text-ignored]"]);
@@ -208,7 +208,7 @@ test('a book in parts printed in several documents is the book printed in one', 
   process.env.QUIRE_CACHE_DIR = tempDir('quire-cache-');
   const dir = tempDir();
   writeNestedBook(dir);
-  const { book } = await loadBook(dir, { workers: 0 });
+  const { book } = await loadBook(dir);
   const staged = await stagePrint(book);
   const browser = new SharedBrowser();
   const print = async (charactersPerPart?: number) => (await layOutBook({ ...staged, browser, forPrint: true, charactersPerPart })).print(new Date('2025-01-01T00:00:00Z'));

@@ -24,8 +24,6 @@ export interface ParseBookOptions {
    * before this returns.
    */
   cache?: ChapterCache;
-  /** Most worker threads to parse on (see `parseChapters`); 0 parses on this thread only. */
-  workers?: number;
   /** Called once `book.yaml` is read and valid, before any chapter is parsed. */
   onConfig?: (config: BookConfig) => void;
   /** Called as each chapter is read and parsed, with how many of how many are done. */
@@ -54,7 +52,7 @@ export interface ParsedBook {
 export async function parseBook(manuscriptDir: string, options: ParseBookOptions = {}): Promise<ParsedBook> {
   const root = path.resolve(manuscriptDir);
   const { config, file: configFile } = await loadConfig(root);
-  if (!config) return { book: undefined, files: [configFile], stats: { parsed: 0, reused: 0, workers: 0 } };
+  if (!config) return { book: undefined, files: [configFile], stats: { parsed: 0, reused: 0 } };
   options.onConfig?.(config);
 
   const sources = await listChapterFiles(root, config.chapters);
@@ -68,7 +66,6 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const { trees, keys, stats } = await parseChapters(parsable, {
     manuscriptDir: root,
     cache,
-    workers: options.workers,
     onChapter: () => options.onChapter?.(++done, sources.length),
   });
   // Names the EPUB and the web edition use for their own pages.

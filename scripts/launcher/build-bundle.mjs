@@ -42,9 +42,8 @@ function refuseEpubFetches(root) {
 
 /**
  * Bundles the toolchain in `root` into the folder `dir`: `cli.cjs` (the command line,
- * `scripts/cli.ts`) and `parse-worker.cjs` (a parse worker's entry, which the bundled
- * pool starts natively), each one CommonJS file with its source map, so stack traces name
- * the `.ts` sources. Dependencies are bundled too, but for {@link leftToNode}: a build
+ * `scripts/cli.ts`), one CommonJS file with its source map, so stack traces name the
+ * `.ts` sources. Dependencies are bundled too, but for {@link leftToNode}: a build
  * otherwise spends 0.3 s (of 1.2 s with its parse cached) finding, reading and compiling
  * some 300 package files one by one, Puppeteer's most of all. Those left out are loaded by
  * Node from `node_modules`, which is why `dir` must be under it.
@@ -73,7 +72,7 @@ export async function buildBundle(root, dir) {
   try {
     await build({
       absWorkingDir: root,
-      entryPoints: { cli: 'scripts/cli.ts', 'parse-worker': 'scripts/parse/parse-worker.ts' },
+      entryPoints: { cli: 'scripts/cli.ts' },
       outdir: temporary,
       outExtension: { '.js': '.cjs' },
       bundle: true,
@@ -107,8 +106,7 @@ export async function buildBundle(root, dir) {
 /**
  * Removes bundles of the same project (the same tag before the dash in their names,
  * see `bundleKey`) but the newest few, and temporary folders left by killed builds. A
- * command still running from a removed bundle keeps its code; a parse worker it then
- * fails to start is only a worker less (its jobs are parsed on the main thread).
+ * command still running from a removed bundle keeps its code.
  *
  * @param {string} dir the bundle just built
  * @returns {Promise<void>}

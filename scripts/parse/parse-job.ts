@@ -16,8 +16,8 @@ export interface ParsedJob {
 }
 
 /**
- * Parses one job on a file of its own, as the main thread and the workers both do, and
- * encodes the record before anyone can change its tree.
+ * Parses one job on a file of its own, and encodes the record for the cache before anyone
+ * can change its tree.
  */
 export async function runParseJob(processor: BookProcessor, job: ParseJob): Promise<ParsedJob> {
   const file = new VFile({ path: job.path, value: job.value });
