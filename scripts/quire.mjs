@@ -5,13 +5,14 @@
  * every module compiled through tsx's loader at each start.
  *
  * The bundle lives in `node_modules/.cache/quire/bundle/<name>/`, never in the
- * repository. Its name is a hash of the sources it is made from (`bundleKey`, about 5 ms
- * to compute), so after any edit under `scripts/` the next command finds no bundle of
- * that name, builds it (`buildBundle`, about 0.8 s, written whole or not at all), and
+ * repository. Its name is a hash of the sources it is made from (`bundleKey`, quick to
+ * compute), so after any edit under `scripts/` the next command finds no bundle of
+ * that name, builds it (`buildBundle`, written whole or not at all), and
  * stale code never runs. Where `node_modules` cannot be written, the sources run through
  * tsx as before, slower to start. The bundle has source maps, read only when an internal
  * error's stack is printed (see `sourceMappedStack`), and runs with V8's code cache (see
- * `runWithCodeCache`).
+ * `runWithCodeCache`). What each step costs is in docs/performance.md, 'Figures behind
+ * the design'.
  */
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';

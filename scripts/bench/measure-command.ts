@@ -34,9 +34,10 @@ export interface MeasureOptions {
  * and every process it starts, Chromium's included) every 25 ms for its first 200 ms, then
  * every 200 ms; then `timedRuns` times unwatched for its wall time. PSS is used rather
  * than RSS so that pages shared between Chromium's processes are counted once. A sample
- * reads /proc for every process (5–10 ms), which takes a share of a core from the command
- * on a two-core machine: a sampled Moby-Dick build ran 0.1–0.7 s slower than an unwatched
- * one, so a ratio should compare unwatched runs. A run that fails is returned at once.
+ * reads /proc for every process, which takes a share of a core from the command on a
+ * two-core machine and makes a sampled build measurably slower than an unwatched one (see
+ * docs/performance.md, 'Figures behind the design'), so a ratio should compare unwatched
+ * runs. A run that fails is returned at once.
  */
 export async function measureCommand(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measurement> {
   const [measured] = await measureAlternately([{ command, args, options }], options.timedRuns ?? 0);
@@ -60,7 +61,7 @@ export interface Contender {
  * Measures commands side by side (see {@link measureCommand} for one): each once sampling
  * memory, in the order given, then `rounds` rounds in which each runs once more, timed,
  * in the same order (`before` runs before every run); each gets the median wall time of
- * its rounds. On a shared machine whose speed drifts by half within minutes, the two
+ * its rounds. On a shared machine whose speed drifts much within minutes, the two
  * sides of a ratio are then timed under the same conditions, where medians taken minutes
  * apart compare the drift more than the commands. A run that fails is returned as it is, and the rest is not run.
  */

@@ -45,7 +45,7 @@ export async function launchBrowser(onSpawning?: () => void): Promise<BrowserSes
       headless: true,
       pipe: true,
       // No first tab: every page we print in is a tab of its own browser context, so
-      // Puppeteer's about:blank only cost a renderer and the wait for it (about 0.1 s).
+      // Puppeteer's about:blank only cost a renderer and the wait for it.
       ignoreDefaultArgs: ['about:blank'],
       waitForInitialPage: false,
       // Chromium's own temporary files go inside the profile, removed with it.

@@ -23,7 +23,8 @@ export async function openContainedPage(browser: Browser, allowedDirs: readonly 
 
 /**
  * Contained pages opened ahead of need, while the build does other work, so that starting
- * a renderer (a fifth of a second or so on a busy machine) is off the critical path. A
+ * a renderer, slow on a busy machine (see docs/performance.md, 'Figures behind the
+ * design'), is off the critical path. A
  * page that could not be opened, or that belongs to a browser since replaced (after a
  * crash), is not handed out: `take` then opens a fresh one.
  */

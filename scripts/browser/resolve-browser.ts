@@ -4,8 +4,9 @@ import { EnvironmentError } from '../diagnostics/errors.ts';
 /**
  * Where browsers usually live, in the order they are tried after Puppeteer's own cache.
  * Debian's `chromium-headless-shell` comes first: the same Chromium release built as
- * headless only, it starts a page in about 0.15 s of CPU where the full browser
- * (`/usr/bin/chromium`) takes 0.5 s, which is most of an EPUB rebuild after an edit. With
+ * headless only, it starts a page on a fraction of the CPU the full browser
+ * (`/usr/bin/chromium`) takes, which is most of an EPUB rebuild after an edit (see
+ * docs/performance.md, 'Figures behind the design'). With
  * `--font-render-hinting=none` (see `chromiumFlags`) the two lay out and print the same
  * bytes; a test holds them to it.
  */

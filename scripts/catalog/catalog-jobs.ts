@@ -6,12 +6,11 @@ import { charactersWorthSharing } from '../pdf/book-parts.ts';
 /**
  * How many books of a catalog to build at once when `--jobs` is not given. A book with
  * less Markdown than `charactersWorthSharing` is laid out and printed as one part, on one
- * core, so as many such books as there are cores keep every core busy (ten copies of the
- * default book on two cores: 8.2 s two at a time against 8.7 s one at a time, medians of
- * six alternating runs, two at a time ahead in each). A longer book measures and prints
- * on every core by itself and holds up to 0.9 GB while it prints: with any such book,
- * half the cores, at least one. A book's size is the size of the Markdown files in its
- * folder, an estimate made before anything is parsed.
+ * core, so as many such books as there are cores keep every core busy, which measured
+ * faster than one book at a time. A longer book measures and prints on every core by
+ * itself and holds much memory while it prints: with any such book, half the cores, at
+ * least one (see docs/performance.md, 'Figures behind the design'). A book's size is the
+ * size of the Markdown files in its folder, an estimate made before anything is parsed.
  */
 export function catalogJobs(manuscriptDirs: readonly string[], cores = os.availableParallelism()): number {
   const small = manuscriptDirs.every((dir) => markdownBytes(dir) < charactersWorthSharing);

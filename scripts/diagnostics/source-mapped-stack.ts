@@ -10,8 +10,8 @@ const moduleLocation = /(file:\/\/[^\s()]+?|\/[^\s()]+?)\.cjs:(\d+):(\d+)/g;
  * `stack` with every frame in a module of `bundleDir` pointed at the TypeScript source,
  * line and column it was bundled from, as read from the module's source map beside it;
  * other frames are left as they are. Stacks are mapped here, when one is printed, rather
- * than by Node's `--enable-source-maps`, which cost every command 30–45 ms (on `--help`
- * as on a build), spent as each dependency loads.
+ * than by Node's `--enable-source-maps`, which slowed every command (on `--help` as on a
+ * build), as each dependency loads (see docs/performance.md, 'Figures behind the design').
  */
 export function sourceMappedStack(stack: string, bundleDir: string): string {
   const maps = new Map<string, SourceMap | undefined>();

@@ -9,8 +9,8 @@ const deflateRawAsync = promisify(deflateRaw);
 /**
  * Compresses every entry of `zip` with Node's zlib, ahead of `generateAsync`. JSZip
  * deflates with pako, a zlib written in JavaScript, one entry after another on the main
- * thread: a quarter of a second for Moby-Dick's 1.4 MB of XHTML, where zlib takes a fifth
- * of that on libuv's threads, entries side by side. Each entry is replaced by the
+ * thread, where zlib takes a fraction of the time on libuv's threads, entries side by
+ * side (see docs/performance.md, 'Figures behind the design'). Each entry is replaced by the
  * compressed bytes, CRC-32 and sizes that JSZip would have computed; JSZip then writes
  * them as they are, as it does when it copies the entries of an archive it has read.
  * Entries to be stored (the `mimetype`, images and fonts that deflating would not shrink)

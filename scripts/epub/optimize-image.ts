@@ -7,8 +7,8 @@ export const maxImageSide = 3200;
  * (which some older readers cannot show) are encoded again as baseline JPEG at high
  * quality; PNGs are recompressed losslessly, and kept as they were when that saves
  * nothing. EXIF orientation is applied and metadata dropped. Vector and other images pass
- * through untouched. sharp (a native library that takes 50 ms to load) is loaded only when
- * an image needs it.
+ * through untouched. sharp, a native library slow to load, is loaded only when an image
+ * needs it (see docs/performance.md, 'Figures behind the design').
  */
 export async function optimizeImage(data: Uint8Array, mediaType: string): Promise<Uint8Array> {
   if (mediaType !== 'image/jpeg' && mediaType !== 'image/png') return data;

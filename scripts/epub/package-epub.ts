@@ -34,10 +34,10 @@ const imageSample = 64 * 1024;
 
 /**
  * Whether a file is worth deflating in the archive. WOFF and WOFF2 fonts are compressed by
- * their format: never. A JPEG, PNG, GIF or WebP image usually is too (deflating Moby-Dick's
- * 0.8 MB photograph again gained nothing and cost a tenth of a second), but not always (the
- * default book's flat drawn cover shrinks by almost half), so its first 64 KiB are tried
- * with zlib's fastest level. Everything else (text) is deflated.
+ * their format: never. A JPEG, PNG, GIF or WebP image usually is too (deflating a
+ * photograph again gains nothing and costs time), but not always (a flat drawn cover
+ * shrinks much), so its first 64 KiB are tried with zlib's fastest level (see
+ * docs/performance.md, 'Figures behind the design'). Everything else (text) is deflated.
  */
 function worthDeflating(file: PackagedFile): boolean {
   if (/\.woff2?$/i.test(file.path)) return false;

@@ -5,10 +5,10 @@ import path from 'node:path';
 /**
  * Packages the bundle leaves to Node: native code (sharp, esbuild), tsx (the fallback
  * runner), TypeScript (which cosmiconfig, through Puppeteer, requires only to read a
- * config written in TypeScript: 11 MB of code no build runs), the optional native helpers
+ * config written in TypeScript: much code no build runs), the optional native helpers
  * of `ws`, which it requires only if they are installed, and what Puppeteer requires only
  * to download a browser, to reach one through a proxy, to speak WebDriver BiDi, or for its
- * own command line, none of which a build does (3.3 MB, by V8's coverage of a build). Node
+ * own command line, none of which a build does (by V8's coverage of a build). Node
  * finds these in `node_modules` should anything ever require them.
  */
 const leftToNode = [
@@ -44,8 +44,9 @@ function refuseEpubFetches(root) {
  * Bundles the toolchain in `root` into the folder `dir`: `cli.cjs` (the command line,
  * `scripts/cli.ts`), one CommonJS file with its source map, so stack traces name the
  * `.ts` sources. Dependencies are bundled too, but for {@link leftToNode}: a build
- * otherwise spends 0.3 s (of 1.2 s with its parse cached) finding, reading and compiling
- * some 300 package files one by one, Puppeteer's most of all. Those left out are loaded by
+ * otherwise spends a large share of its time finding, reading and compiling hundreds of
+ * package files one by one, Puppeteer's most of all (see docs/performance.md, 'Figures
+ * behind the design', for this and the sizes above). Those left out are loaded by
  * Node from `node_modules`, which is why `dir` must be under it.
  *
  * CommonJS, so that `scripts/quire.mjs` can run `cli.cjs` with V8's code cache (see

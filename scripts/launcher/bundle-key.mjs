@@ -10,7 +10,8 @@ import path from 'node:path';
  * ones), `package.json`, `package-lock.json` and `tsconfig.json`, and the version of
  * esbuild. Templates are read at run time and are not part of it. Contents rather than
  * modification times, so that checking out a branch and back reuses the bundle it had;
- * reading and hashing them takes about 5 ms. The tag tells apart the bundles of two
+ * reading and hashing them is quick (see docs/performance.md, 'Figures behind the
+ * design'). The tag tells apart the bundles of two
  * checkouts that share one `node_modules` (git worktrees), see `pruneBundles`.
  *
  * @param {string} root the project's folder

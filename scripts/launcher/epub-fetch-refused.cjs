@@ -3,7 +3,8 @@
  * library fetches the images, fonts and cover it is given by URL, with node-fetch; quire
  * gives it none (its wrapper adds every file itself, see `scripts/epub/package-epub.ts`).
  * So the bundle leaves out node-fetch and the URL parser it brings (whatwg-url, tr46: a
- * tenth of the bundle), and a fetch that could only come from a bug is refused, never
+ * sizeable share of the bundle, see docs/performance.md), and a fetch that could only
+ * come from a bug is refused, never
  * made: the packaging step has no way to the network or to the file system.
  */
 'use strict';

@@ -8,8 +8,8 @@ import { Script } from 'node:vm';
  * own `require` would, but compiled with V8's code cache for it, kept beside it as
  * `<file>.<variant>.v8cache` (see {@link codeCacheVariant}). Node 20 has no compile cache
  * of its own (`module.enableCompileCache` came in Node 22), and compiling the bundle took
- * a build about 0.1 s of its start, on every command: an EPUB rebuilt after a one-chapter
- * edit spends under a second in all.
+ * a build a noticeable share of its start, on every command, where an EPUB rebuilt after
+ * a one-chapter edit is short in all (see docs/performance.md, 'Figures behind the design').
  *
  * The cache is made at the end of the first run that finds none, or finds one that V8
  * rejects (another Node version, other V8 flags such as `--cpu-prof`, damaged bytes),

@@ -56,7 +56,7 @@ export class StagedOutput {
   /**
    * Writes many staged files at once (a web edition's pages, styles, fonts and images),
    * each folder created once: one after another, a few hundred small writes leave the
-   * build waiting on the disk for a third of a second.
+   * build waiting on the disk (see docs/performance.md, 'Figures behind the design').
    */
   async writeAll(files: ReadonlyArray<{ relative: string; data: string | Uint8Array }>): Promise<void> {
     await writing(this.outDir, async () => {

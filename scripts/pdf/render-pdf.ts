@@ -173,8 +173,8 @@ class PrintableBook implements LaidOutBook {
     let released: Promise<void> | undefined;
     const done = () => (released ??= browser.release());
     try {
-      // pdf-lib, a third of the toolchain's code, is loaded only by a build that prints,
-      // while Chromium prints.
+      // pdf-lib, a large share of the toolchain's code (see docs/performance.md), is
+      // loaded only by a build that prints, while Chromium prints.
       const pdfModules = Promise.all([import('./join-pdf-parts.ts'), import('./page-map.ts'), import('./finish-pdf.ts')]);
       let plan = this.plan;
       for (let renders = 1; renders <= maxRenders; renders++) {

@@ -39,7 +39,8 @@ const hyphenatable = /[\p{L}\p{M}]{6,}/gu;
  * A hyphenator that hands `hyphenateWord` each long word of a text, once per distinct
  * word: `hyphen` sets up its text reader on every call, which costs more than the
  * patterns for the many short text nodes of a book, and a book repeats most of its words.
- * Moby-Dick's text comes out the same as from one call per text node, in half the time.
+ * A book's text comes out the same as from one call per text node, in much less time (see
+ * docs/performance.md, 'Figures behind the design').
  */
 function hyphenatingEachWordOnce(hyphenateWord: (word: string) => string): Hyphenator {
   const known = new Map<string, string>();

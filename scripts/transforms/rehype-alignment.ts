@@ -13,7 +13,7 @@ export const alignments: readonly string[] = ['left', 'center', 'right', 'justif
  * {@link alignments}.
  */
 export default function rehypeAlignment() {
-  // A plain walk: unist-util-visit's ancestor lists cost twice the time on Moby-Dick.
+  // A plain walk: unist-util-visit's ancestor lists, unused here, are slow to keep (see docs/performance.md).
   const walk = (nodes: readonly (RootContent | ElementContent)[]): void => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;

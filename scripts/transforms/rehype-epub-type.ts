@@ -23,7 +23,7 @@ export const epubPrefixDeclaration = Object.entries(epubTypeVocabularies).map(([
  */
 export default function rehypeEpubType() {
   return (tree: Root, file: VFile): void => {
-    // A plain walk: unist-util-visit's ancestor lists cost twice the time on Moby-Dick.
+    // A plain walk: unist-util-visit's ancestor lists, unused here, are slow to keep (see docs/performance.md).
     const walk = (nodes: readonly (RootContent | ElementContent)[]): void => {
       for (const node of nodes) {
         if (node.type !== 'element') continue;
