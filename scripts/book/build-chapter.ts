@@ -21,7 +21,7 @@ import type { Chapter, ChapterFacts } from './types.ts';
  * decoded when first asked for (see `ParsedRecord`), and the key its parse is cached
  * under. The chapter's `tree` is decoded on first use too, edited as its title requires
  * (see `titledTree`) and with its links' fragments as the link check left them (see
- * `checkCrossReferences`): a rebuild never decodes the trees of the chapters whose
+ * `linkCheck`): a rebuild never decodes the trees of the chapters whose
  * outputs it takes from caches.
  */
 export function buildChapter(

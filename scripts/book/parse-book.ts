@@ -10,9 +10,10 @@ import { readSource } from '../manuscript/read-source.ts';
 import { bookStructure, type BookStructure } from './book-structure.ts';
 import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
-import { checkCrossReferences } from './check-cross-references.ts';
-import { checkDuplicateTitles } from './duplicate-titles.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
+import { bookPasses } from './passes/book-passes.ts';
+import type { BookPass } from './passes/pass.ts';
+import { runBookPasses } from './passes/run-passes.ts';
 import { sanitizeSvgAssets } from './shipped-assets.ts';
 import type { Asset, Book, Chapter, Part } from './types.ts';
 
@@ -28,6 +29,8 @@ export interface ParseBookOptions {
   onConfig?: (config: BookConfig) => void;
   /** Called as each chapter is read and parsed, with how many of how many are done. */
   onChapter?: (done: number, total: number) => void;
+  /** The book-wide passes to run once the chapters are built (see `BookPass`). Default: {@link bookPasses}. */
+  passes?: readonly BookPass[];
 }
 
 /** What a manuscript parsed into, errors or not. */
@@ -46,7 +49,8 @@ export interface ParsedBook {
 /**
  * Parses a manuscript folder into the {@link Book} model and never throws for a problem
  * of the manuscript: validates `book.yaml`, parses each chapter once (or takes its parse
- * from the cache), checks links across chapters, and returns what it could parse with
+ * from the cache), runs the book-wide passes over it (checking links across chapters, see
+ * `bookPasses`), and returns what it could parse with
  * every located message.
  */
 export async function parseBook(manuscriptDir: string, options: ParseBookOptions = {}): Promise<ParsedBook> {
@@ -89,8 +93,6 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
     configFile.message('The manuscript has no chapters: add `*.md` files or a `chapters:` list', { ruleId: 'no-chapters' }).fatal = true;
   }
   const parts = placeChapters(chapters, structure);
-  checkDuplicateTitles(chapters);
-  checkCrossReferences(chapters);
 
   const assets = new Map<string, Asset>();
   const addAsset = (relative: string) => assets.set(relative, bookAsset(root, relative));
@@ -99,7 +101,9 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const imageFiles = await sanitizeSvgAssets(assets.values());
 
   const partFiles = structure.parts.flatMap((part) => (part.titleFile ? [part.titleFile] : []));
-  return { book: { manuscriptDir: root, config, configFile, chapters, parts, assets }, files: [configFile, ...partFiles, ...chapterFiles, ...imageFiles], stats };
+  const book: Book = { manuscriptDir: root, config, configFile, chapters, parts, assets, facts: {} };
+  runBookPasses(book, options.passes ?? bookPasses);
+  return { book, files: [configFile, ...partFiles, ...chapterFiles, ...imageFiles], stats };
 }
 
 /** The id of the part at `index` (from 0): `part-1`, `part-2`... */

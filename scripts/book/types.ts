@@ -75,7 +75,7 @@ export interface Chapter {
   outline: OutlineEntry[];
   /** Every id in the chapter. */
   ids: Set<string>;
-  /** Its links to chapters, in document order, with their places: what `checkCrossReferences` checks. */
+  /** Its links to chapters, in document order, with their places: what the link check checks (see `linkCheck`). */
   references: ChapterReference[];
   /** Its images, and how many of them are described (see `ChapterFacts`). */
   images: ChapterFacts['images'];
@@ -127,7 +127,15 @@ export interface Book {
   parts: Part[];
   /** Assets by manuscript-relative path. */
   assets: Map<string, Asset>;
+  /** What the book-wide passes added, by name (see `BookPass`); each is there once its pass has run. */
+  facts: Partial<BookFacts>;
 }
+
+/**
+ * The facts book-wide passes add to the book (see `BookPass`), by name: empty here, each
+ * pass's module declares its own (`declare module '../types.ts' { interface BookFacts { ... } }`).
+ */
+export interface BookFacts {}
 
 /** What the parse stage leaves on a chapter's `file.data`. */
 export interface ChapterFileData {

@@ -15,7 +15,7 @@ export type ChapterOutputKey = (chapter: Chapter, extra: readonly string[]) => s
  * Everything a chapter's tree holds follows from its parse, but for the names of the
  * chapters its links lead to and those fragments, which depend on the rest of the book
  * (a link to a heading whose slug was not a valid XML id takes the id the heading was
- * given in its own chapter, see `checkCrossReferences`), and what its title and the
+ * given in its own chapter, see `linkCheck`), and what its title and the
  * book's labels change in it (its `treeEdits`, made by `titledTree`, whose code is in the
  * key too).
  */
