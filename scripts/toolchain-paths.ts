@@ -19,6 +19,9 @@ const bundle = typeof QUIRE_BUNDLE === 'undefined' ? undefined : QUIRE_BUNDLE;
  */
 export const projectRoot: string = bundle?.projectRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The folder of the shipped templates. */
+export const templatesDir = path.join(projectRoot, 'templates');
+
 /**
  * The folder of the bundle this code runs from (`cli.cjs` and its
  * source maps), or undefined when it runs from its sources. In a bundle every module's

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { sourceClosure } from '../scripts/parse/source-closure.ts';
+import { sourceClosure } from '../scripts/cache/source-closure.ts';
 import { tempDir } from './helpers/run-cli.ts';
 
 test('the closure holds the entry and every module reached by relative import or re-export, once each; a missing entry is an error', async () => {

@@ -1,28 +1,26 @@
-import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { cacheDir } from '../cache/cache-dir.ts';
+import { cacheKeys } from '../cache/cache-key.ts';
 import { FileCache } from '../cache/file-cache.ts';
+import type { ParseSettings } from '../config/parse-settings.ts';
+import { assetListingHash } from '../manuscript/asset-listing.ts';
 import { decodeParsedRecord, type ParsedRecord } from '../parse/parsed-record.ts';
 
-/** What a chapter's parse depends on besides its own text and path; the same for every chapter of a build. */
-export interface ParseContext {
-  /** Absolute path of the manuscript folder. */
-  manuscriptDir: string;
-  /** The toolchain's parse code and dependencies (`parseFingerprint`). */
-  fingerprint: string;
-  /** Which non-chapter files the manuscript holds (`assetListingHash`). */
-  assets: string;
-}
-
-/** The cache key of one chapter's parse: a hash of its path, its text and the {@link ParseContext}. */
-export function chapterKey(context: ParseContext, file: VFile): string {
-  const hash = createHash('sha256');
-  for (const part of [context.fingerprint, context.assets, context.manuscriptDir, file.path, String(file.value)]) hash.update(part).update('\u0000');
-  return hash.digest('hex');
+/**
+ * The cache keys of chapters' parses in the manuscript folder `manuscriptDir` (see
+ * `cacheKeys`): a hash of the parse code (a parse job's module and all it imports: the
+ * processor, how it runs, the record it makes; with the exact dependency versions and
+ * the Node.js version, which also decides the records' serialisation), the book's
+ * {@link ParseSettings}, the folder and which non-chapter files it holds
+ * (`assetListingHash`), and each chapter's path and text.
+ */
+export async function chapterKeys(manuscriptDir: string, settings: ParseSettings): Promise<(file: VFile) => string> {
+  const key = await cacheKeys({ kind: 'parse', code: ['scripts/parse/parse-job.ts'], config: settings, content: [await assetListingHash(manuscriptDir), manuscriptDir] });
+  return (file) => key(file.path, String(file.value));
 }
 
 /**
- * Parse results of chapters by {@link chapterKey}, as encoded records: in memory for a
+ * Parse results of chapters by {@link chapterKeys}, as encoded records: in memory for a
  * process that parses the same manuscript again and again (the preview server), and in a
  * folder on disk, when the cache has one, for every later build (a `FileCache`). Each read
  * decodes a fresh copy, private to its caller, who may change the tree. Unreadable or

@@ -3,6 +3,7 @@ import path from 'node:path';
 import mime from 'mime';
 import type { VFile } from 'vfile';
 import { loadConfig } from '../config/load-config.ts';
+import { parseSettings } from '../config/parse-settings.ts';
 import type { BookConfig } from '../config/types.ts';
 import { hasErrors } from '../diagnostics/format-message.ts';
 import { listChapterFiles } from '../manuscript/list-chapter-files.ts';
@@ -69,6 +70,7 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const cache = options.cache ?? ChapterCache.persistent();
   const { trees, keys, stats } = await parseChapters(parsable, {
     manuscriptDir: root,
+    settings: parseSettings(config),
     cache,
     onChapter: () => options.onChapter?.(++done, sources.length),
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { sourceClosure } from '../parse/source-closure.ts';
+import { sourceClosure } from './source-closure.ts';
 import { projectRoot } from '../toolchain-paths.ts';
 
 const fingerprints = new Map<string, Promise<string>>();

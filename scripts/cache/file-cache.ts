@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { BackgroundWrites } from './background-writes.ts';
 import { cacheDir } from './cache-dir.ts';
 import { pruneCache, touchCacheEntry } from './prune-cache.ts';
 
 /**
- * Entries of one kind kept between builds: one file per key (a SHA-256 in hex) in a
+ * Entries of one kind kept between builds: one file per key (a SHA-256 in hex, see
+ * `cacheKeys`, perhaps after a lower-case word and a hyphen, such as `front-`) in a
  * folder of the tool's cache. Each entry is read synchronously: a file read at once costs
  * less than a turn through libuv's four threads, which a build keeps busy with images and
  * compression, and a book has a hundred chapters. A missing or unreadable entry is a
@@ -43,6 +45,11 @@ export class FileCache {
     this.#writing.start(this.#file(key), data);
   }
 
+  /** Forgets the entry under `key`, if there is one: it proved wrong. */
+  async drop(key: string): Promise<void> {
+    await rm(this.#file(key), { force: true });
+  }
+
   /** Resolves when every write started so far is on disk (or has failed). */
   settled(): Promise<void> {
     return this.#writing.settled();
@@ -50,7 +57,7 @@ export class FileCache {
 
   /** Removes the entries that no build has used for a month (see `pruneCache`). */
   prune(): Promise<void> {
-    return pruneCache(this.dir, new RegExp(`^[\\da-f]{64}${this.extension.replace(/\./g, '\\.')}$`));
+    return pruneCache(this.dir, new RegExp(`^(?:[a-z]+-)?[\\da-f]{64}${this.extension.replace(/\./g, '\\.')}$`));
   }
 
   #file(key: string): string {

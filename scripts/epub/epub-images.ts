@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { assetBytes } from '../book/shipped-assets.ts';
 import type { Asset, Book } from '../book/types.ts';
-import { codeFingerprint } from '../cache/code-fingerprint.ts';
+import { cacheKeys, type CacheKey } from '../cache/cache-key.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { optimizeImage } from './optimize-image.ts';
 import type { PackagedFile } from './package-epub.ts';
@@ -16,11 +15,11 @@ import type { PackagedFile } from './package-epub.ts';
  */
 export class EpubImages {
   readonly #started = new Map<string, Promise<PackagedFile>>();
-  readonly #code: Promise<string> | undefined;
+  readonly #keys: Promise<CacheKey> | undefined;
 
   /** Images made ready here, kept in `cache` when there is one. */
   constructor(private readonly cache?: FileCache) {
-    this.#code = cache ? codeFingerprint('scripts/epub/optimize-image.ts') : undefined;
+    this.#keys = cache ? cacheKeys({ kind: 'images', code: ['scripts/epub/optimize-image.ts'] }) : undefined;
   }
 
   /** Starts making the image `asset` ready, unless it is under way; a failure is reported by {@link all}. */
@@ -40,7 +39,7 @@ export class EpubImages {
   async #prepare(asset: Asset): Promise<PackagedFile> {
     const source = await assetBytes(asset);
     if (!this.cache) return { path: asset.relative, data: await optimizeImage(source, asset.mediaType) };
-    const key = createHash('sha256').update(await this.#code!).update('\u0000').update(asset.mediaType).update('\u0000').update(source).digest('hex');
+    const key = (await this.#keys!)(asset.mediaType, source);
     const cached = this.cache.read(key);
     if (cached) return { path: asset.relative, data: new Uint8Array(cached) };
     const data = await optimizeImage(source, asset.mediaType);

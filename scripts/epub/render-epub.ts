@@ -1,7 +1,7 @@
 import type { Book, Chapter, Part } from '../book/types.ts';
-import { chapterOutputKeys } from '../cache/chapter-output-keys.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { bookDocuments, type BookDocument, type DocumentKind } from '../render/book-documents.ts';
+import { chapterOutputKeys } from '../render/chapter-output-keys.ts';
 import { fileAddressing } from '../render/chapter-section.ts';
 import { contentsDepth, contentsEntries } from '../render/contents.ts';
 import { bookLabel, copyrightPage, templateBook, titlePage } from '../render/front-pages.ts';
@@ -120,7 +120,7 @@ function documentMarkers(breaks: readonly PageBreak[], document: string): string
  */
 async function cachedChapterBodies(book: Book, cache: FileCache): Promise<ChapterBody> {
   const addressing = fileAddressing(book, chapterFileName);
-  const keyOf = await chapterOutputKeys(book, 'scripts/epub/epub-chapter-body.ts', chapterFileName);
+  const keyOf = await chapterOutputKeys(book, { kind: 'epub', code: ['scripts/epub/epub-chapter-body.ts'] }, chapterFileName);
   return (chapter, breaks) => {
     const key = keyOf(chapter, breaks.map(({ place }) => ('anchorIndex' in place ? String(place.anchorIndex) : '')));
     const cached = cache.read(key)?.toString('utf8');

@@ -6,6 +6,7 @@ import remarkGfmWhereUsed from '../transforms/remark-gfm-where-used.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { ParseSettings } from '../config/parse-settings.ts';
 import rehypeAlignment from '../transforms/rehype-alignment.ts';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeChapterFacts from '../transforms/rehype-chapter-facts.ts';
@@ -30,6 +31,8 @@ import remarkSmartTypography from '../transforms/remark-smart-typography.ts';
 export interface ProcessorOptions {
   /** Absolute path of the manuscript folder. */
   manuscriptDir: string;
+  /** The settings of `book.yaml` the transforms read (see `parseSettings`), which the parse cache keys on. */
+  settings: ParseSettings;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Book } from '../book/types.ts';
-import { chapterOutputKeys } from '../cache/chapter-output-keys.ts';
 import { FileCache } from '../cache/file-cache.ts';
+import { chapterOutputKeys } from '../render/chapter-output-keys.ts';
 import type { PrintChapter } from './print-chapter.ts';
 
 /**
@@ -10,8 +10,9 @@ import type { PrintChapter } from './print-chapter.ts';
  * when `hyphenated` is false).
  */
 export async function printChapterKeys(book: Book, hyphenated: boolean): Promise<Map<string, string>> {
-  const key = await chapterOutputKeys(book, 'scripts/pdf/print-chapter.ts', (target) => target.id);
-  return new Map(book.chapters.map((chapter) => [chapter.id, key(chapter, [hyphenated ? book.config.lang : ''])]));
+  const inputs = { kind: 'print', code: ['scripts/pdf/print-chapter.ts'], config: { hyphenation: hyphenated ? book.config.lang : null } };
+  const key = await chapterOutputKeys(book, inputs, (target) => target.id);
+  return new Map(book.chapters.map((chapter) => [chapter.id, key(chapter, [])]));
 }
 
 /**

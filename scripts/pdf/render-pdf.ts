@@ -9,7 +9,7 @@ import { partOpenedBy } from '../render/part-page.ts';
 import { readTemplateFile, templatesDir } from '../render/templates.ts';
 import { partDocuments, partPlan, splitBlocks, splitBook, type BookPart, type PartDocument } from './book-parts.ts';
 import { generatedText } from './css-generated-text.ts';
-import { dropCachedLayouts, layoutKeys, readCachedLayout, writeCachedLayout, type LayoutKeys } from './layout-cache.ts';
+import { LayoutCache, layoutKeys, type LayoutKeys } from './layout-cache.ts';
 import { measureLayout, pageMapOf, type BookLayout, type ChapterLayout, type FrontLayout } from './measure-layout.ts';
 import type { PageMap } from './page-map.ts';
 import { PartPage, type PartPageOptions } from './part-page.ts';
@@ -35,6 +35,8 @@ export interface PrintOptions {
   charactersPerPart?: number;
   /** Pages opened ahead for the parts (see {@link openPartPages}); else they are opened as needed. */
   pages?: PagePool;
+  /** Where measured layouts are kept between builds. Default: the cache every build shares (`LayoutCache.persistent`). */
+  layoutCache?: LayoutCache;
 }
 
 /** What the PDF renderer produced. */
@@ -97,9 +99,10 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
   let open = new Map<number, PartPage>();
   try {
     const keys = await layoutKeys(body, options.fontsCss);
-    const cached = await Promise.all([...keys.chapters].map(async ([id, key]) => [id, await readCachedLayout<ChapterLayout>(key)] as const));
+    const layoutCache = options.layoutCache ?? LayoutCache.persistent();
+    const cached = [...keys.chapters].map(([id, key]) => [id, layoutCache.read<ChapterLayout>(key)] as const);
     const known = new Map(cached.filter((entry): entry is readonly [string, ChapterLayout] => entry[1] !== undefined));
-    const cachedFront = await readCachedLayout<FrontLayout>(keys.front);
+    const cachedFront = layoutCache.read<FrontLayout>(keys.front);
     const toMeasure = !cachedFront || known.size < keys.chapters.size;
     // A book to be printed is measured in the parts it prints in, whose pages stay open to
     // print; for an EPUB's page list alone, the parts hold only what the cache lacks.
@@ -122,14 +125,16 @@ export async function layOutBook(options: PrintOptions): Promise<LaidOutBook> {
       });
       ({ layout, open } = measured);
       const measuredNow = [...keys.chapters].filter(([id]) => !known.has(id));
-      await Promise.all([writeCachedLayout(keys.front, layout.front), ...measuredNow.map(([id, key]) => writeCachedLayout(key, layout.chapters.get(id)!))]);
+      layoutCache.write(keys.front, layout.front);
+      for (const [id, key] of measuredNow) layoutCache.write(key, layout.chapters.get(id)!);
+      await layoutCache.settled();
     } else {
       layout = { front: cachedFront, chapters: known };
     }
     reportOverflows(body.book, layout.chapters);
     const plan = planFrom(body, pageMapOf(body, layout));
     if (!options.forPrint) await pages.close();
-    return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions, keys }, plan, open);
+    return new PrintableBook({ ...options, timeout, lanes, parts, documents, pageOptions, keys, layoutCache }, plan, open);
   } catch (error) {
     await Promise.all([pages.close(), ...[...open.values()].map((page) => page.close())]);
     throw asPrintError(error, timeout);
@@ -157,6 +162,7 @@ interface PrintableParts extends PrintOptions {
   pageOptions: Omit<PartPageOptions, 'browser'>;
   /** The book's keys in the layout cache. */
   keys: LayoutKeys;
+  layoutCache: LayoutCache;
 }
 
 /** A laid out book, its parts each still open in a page or to be opened again (see `LaidOutBook`). */
@@ -185,7 +191,7 @@ class PrintableBook implements LaidOutBook {
         if (planHolds(plan, map)) {
           void this.close().then(done);
           // Printed again: the layout the plan came from was wrong, and is not to be reused.
-          if (renders > 1) await dropCachedLayouts(this.printing.keys);
+          if (renders > 1) await this.printing.layoutCache.drop(this.printing.keys);
           return { pdf: await finishPdf(document, body.book, date), plan, renders };
         }
         plan = planFrom(body, map, plan);

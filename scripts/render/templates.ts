@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import { projectRoot } from '../toolchain-paths.ts';
+import { templatesDir } from '../toolchain-paths.ts';
 
-/** The folder of the shipped templates. */
-export const templatesDir = path.join(projectRoot, 'templates');
+export { templatesDir };
 
 const cache = new Map<string, ejs.TemplateFunction>();
 

@@ -101,10 +101,10 @@ export class SharedProducts {
   /** The book laid out for print: its plan, and, when it is to be printed, its parts open to print. */
   layout(): Promise<LaidOutBook> {
     return this.#product('layout', async () => {
-      const { browser, needs, progress, timed } = this.#inputs;
+      const { browser, caches, needs, progress, timed } = this.#inputs;
       const [root, body] = await Promise.all([this.printRoot(), this.printBody()]);
       const forPrint = needs.has('printed');
-      const printing = { body, browser, dir: root.dir, fontsCss: root.fontsCss, forPrint, pages: this.#partPages };
+      const printing = { body, browser, dir: root.dir, fontsCss: root.fontsCss, forPrint, pages: this.#partPages, layoutCache: caches.layout };
       const laidOut = await timed('measure', () => retryOnCrash(browser, () => layOutBook(printing), this.#retrying));
       if (forPrint) progress({ stage: 'pdf', done: 0, total: laidOut.plan.pageCount });
       // Printing releases the browser itself; a layout only measured is done with it now.
