@@ -1,7 +1,7 @@
 /**
- * The worked example of a book-wide pass (see `BookPass`, and "where a new feature goes"
- * in docs/architecture.md): a pass that counts each chapter's images into a fact of the
- * book and warns at every heading that still says TODO. It runs after the built-in
+ * The worked example of a book-wide pass (`tests/examples/image-count-pass.ts`, shown in
+ * docs/architecture.md, "Where a new feature goes"): a pass that counts each chapter's
+ * images into a fact of the book and warns at every heading that still says TODO. It runs after the built-in
  * passes over a real fixture book, through the real parse; its fact and its located
  * warning are read back, then read again from a parse taken wholly from the cache.
  */
@@ -13,32 +13,10 @@ import { ChapterCache } from '../scripts/book/chapter-cache.ts';
 import { parseBook, type ParsedBook } from '../scripts/book/parse-book.ts';
 import { bookPasses } from '../scripts/book/passes/book-passes.ts';
 import { bookPass } from '../scripts/book/passes/pass.ts';
+import { imageCount } from './examples/image-count-pass.ts';
 import { collectMessages, formatMessage } from '../scripts/diagnostics/format-message.ts';
-import { reportWarning } from '../scripts/diagnostics/report.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { tempDir } from './helpers/run-cli.ts';
-
-declare module '../scripts/book/types.ts' {
-  interface BookFacts {
-    /** Images per chapter, by chapter id: what the example pass adds. */
-    imagesPerChapter: Map<string, number>;
-  }
-}
-
-/** The example: reads each chapter's headings and images (facts of its parse), adds `imagesPerChapter`. */
-const imageCount = bookPass({
-  name: 'image-count',
-  reads: ['headings', 'images'],
-  adds: ['imagesPerChapter'],
-  run({ chapters }) {
-    for (const chapter of chapters) {
-      for (const heading of chapter.headings) {
-        if (/\bTODO\b/.test(heading.text)) reportWarning(chapter.file, `Heading still says TODO: “${heading.text}”`, heading.place, 'todo-heading');
-      }
-    }
-    return { imagesPerChapter: new Map(chapters.map((chapter) => [chapter.id, chapter.images.total])) };
-  },
-});
 
 /** A copy of the minimal fixture book whose last chapter ends with a TODO heading, on its line 13. */
 function bookWithTodo(): string {

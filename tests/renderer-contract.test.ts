@@ -9,21 +9,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { build } from '../scripts/build.ts';
 import type { Renderer } from '../scripts/renderers/renderer.ts';
+import { wordsRenderer } from './examples/words-renderer.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { tempDir } from './helpers/run-cli.ts';
 
 const minimal = path.join(fixturesDir, 'books/minimal');
 const date = new Date('2026-01-02T00:00:00Z');
-
-/** The worked example of docs/architecture.md: each chapter's title and words, as JSON. */
-const wordsRenderer: Renderer = {
-  name: 'words',
-  needs: () => [],
-  async render({ book, slug }) {
-    const chapters = book.chapters.map((chapter) => ({ title: chapter.title, words: chapter.words }));
-    return { name: `${slug}.words.json`, files: [{ path: `${slug}.words.json`, data: `${JSON.stringify(chapters, null, 2)}\n` }] };
-  },
-};
 
 /** Every path under `dir`, relative to it. */
 function filesUnder(dir: string): string[] {
