@@ -34,9 +34,9 @@ const mayHoldTable = /\||:-|-:/;
  * strikethrough, tables, task lists), with the two constructs that cost most left out of
  * a chapter whose text cannot hold them: micromark tries an autolink literal at every
  * letter (an email address may start anywhere), and a table at every line, which made
- * GFM nearly triple the parse of a book. The trees are the same either way; Moby-Dick,
- * which has no `@`, `www.`, `://`, `|` or character reference, parses in about 0.45 s
- * instead of 0.7 s. Put it after remark-parse, whose parser it wraps.
+ * GFM nearly triple the parse of a book. The trees are the same either way; a chapter
+ * with no `@`, `www.`, `://`, `|` or character reference parses markedly faster (measured
+ * against remark-gfm: docs/performance.md). Put it after remark-parse, whose parser it wraps.
  */
 export default function remarkGfmWhereUsed(this: Processor): void {
   const data = this.data();
