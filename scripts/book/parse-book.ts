@@ -9,6 +9,7 @@ import { hasErrors } from '../diagnostics/format-message.ts';
 import { listChapterFiles } from '../manuscript/list-chapter-files.ts';
 import { readSource } from '../manuscript/read-source.ts';
 import { bookStructure, type BookStructure } from './book-structure.ts';
+import { readBookStyles } from './book-styles.ts';
 import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
@@ -41,7 +42,7 @@ export interface ParsedBook {
    * only when `book.yaml` cannot be used at all.
    */
   book: Book | undefined;
-  /** `book.yaml`, every chapter file in reading order, then every SVG image, each with its messages. */
+  /** `book.yaml`, every chapter file in reading order, the book's stylesheets, then every SVG image, each with its messages. */
   files: VFile[];
   /** How many chapters were parsed afresh and taken from the cache. */
   stats: ParseStats;
@@ -100,12 +101,14 @@ export async function parseBook(manuscriptDir: string, options: ParseBookOptions
   const addAsset = (relative: string) => assets.set(relative, bookAsset(root, relative));
   if (config.coverImage) addAsset(config.coverImage);
   for (const chapter of chapters) for (const relative of chapter.file.data.assets ?? []) addAsset(relative);
+  const { styles, files: styleFiles } = await readBookStyles(root, config.styles);
+  for (const style of styles) for (const relative of style.assets) addAsset(relative);
   const imageFiles = await sanitizeSvgAssets(assets.values());
 
   const partFiles = structure.parts.flatMap((part) => (part.titleFile ? [part.titleFile] : []));
-  const book: Book = { manuscriptDir: root, config, configFile, chapters, parts, assets, facts: {} };
+  const book: Book = { manuscriptDir: root, config, configFile, chapters, parts, assets, styles, facts: {} };
   runBookPasses(book, options.passes ?? bookPasses);
-  return { book, files: [configFile, ...partFiles, ...chapterFiles, ...imageFiles], stats };
+  return { book, files: [configFile, ...partFiles, ...chapterFiles, ...styleFiles, ...imageFiles], stats };
 }
 
 /** The id of the part at `index` (from 0): `part-1`, `part-2`... */

@@ -129,6 +129,20 @@ export interface Book {
   assets: Map<string, Asset>;
   /** What the book-wide passes added, by name (see `BookPass`); each is there once its pass has run. */
   facts: Partial<BookFacts>;
+  /** The book's own stylesheets (`styles:`), in the order they apply after the templates'. */
+  styles: BookStyle[];
+}
+
+/** A stylesheet of the book's own, checked and made ready to ship (see `readBookStyles`). */
+export interface BookStyle {
+  /** POSIX path of the CSS file, relative to the manuscript folder. */
+  relative: string;
+  /** Where every output ships it, relative to its root, and so how its documents link it. */
+  href: string;
+  /** Its text as shipped: each reference to a manuscript file leads to where that file is shipped. */
+  css: string;
+  /** Manuscript-relative paths of the fonts and images it uses, which are among the book's assets. */
+  assets: string[];
 }
 
 /**

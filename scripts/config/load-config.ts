@@ -9,6 +9,7 @@ import { checkListedFile } from './check-listed-file.ts';
 import { deriveIdentifier } from './derive-identifier.ts';
 import { nearMiss } from './near-miss.ts';
 import { readChapterLists } from './read-chapter-lists.ts';
+import { readStyleList } from './read-style-list.ts';
 import { labelsFor } from '../render/labels.ts';
 import { readLabelOverrides } from './label-overrides.ts';
 import { readRuleSwitches } from './rule-switches.ts';
@@ -104,6 +105,8 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
   }
   const lists = readChapterLists(file, manuscriptDir, { chapters: values.get('chapters'), parts: values.get('parts') }, pointAt);
 
+  const styles = readStyleList(file, manuscriptDir, values.get('styles'), pointAt);
+
   const check = values.get('check');
   const rulesOff = check ? readRuleSwitches(file, check.node, check.keyPoint, pointAt) : [];
   const labelsEntry = values.get('labels');
@@ -129,6 +132,7 @@ export async function loadConfig(manuscriptDir: string): Promise<LoadedConfig> {
     chapters: lists?.chapters,
     parts: lists?.parts ?? [],
     trim: { name: trimName ?? '6x9', ...trim },
+    styles,
     labels: labelsFor(lang, labelOverrides),
     rulesOff,
     variables,

@@ -41,6 +41,11 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
     description: 'Chapters grouped in parts, in reading order: `- title: Part title` with `chapters: [...]`; a plain file is a chapter outside any part. Instead of `chapters`.',
     example: [{ title: 'Part One', chapters: ['01-introduction.md'] }],
   },
+  styles: {
+    kind: 'paths',
+    description: "The book's own stylesheets (CSS files in the manuscript), applied after the templates' styles in the EPUB, the web edition and the PDF.",
+    example: ['custom.css'],
+  },
   edition: { kind: 'string', description: 'Edition statement for the copyright page, such as `First edition, 2026`.', example: 'First edition, 2026' },
   'print-identifier': {
     kind: 'string',

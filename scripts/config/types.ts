@@ -33,6 +33,8 @@ export interface BookConfig {
   /** The parts that `parts:` (or `- part:` entries of `chapters:`) group chapters in; empty when it has none. */
   parts: ConfigPart[];
   trim: Trim;
+  /** Manuscript-relative paths of the book's own stylesheets (`styles:`), in the order they apply. */
+  styles: string[];
   /** The words the book prints: its language's, with `labels:` on top (see `labelsFor`). */
   labels: Labels;
   /** Rule ids of the warnings switched off for `npm run check` (`check:`). */

@@ -1,3 +1,4 @@
+import { bookStyleHrefs } from '../book/book-styles.ts';
 import type { Book, Chapter, Part } from '../book/types.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { bookDocuments, type BookDocument, type DocumentKind } from '../render/book-documents.ts';
@@ -74,8 +75,9 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
   const addressing = fileAddressing(book, chapterFileName);
   const chapterBody = options.chapterBody ?? ((chapter, breaks) => epubChapterBody(chapter, addressing, breaks));
   const documents: EpubDocument[] = [];
+  const styles = bookStyleHrefs(book);
   const page = (title: string, body: string, matter?: string) =>
-    renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title, body, matter });
+    renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, styles, title, body, matter });
   const label = bookLabel(book);
   const cover = coverPath(book, options.generatedCover ?? false);
   const breaks = options.pageBreaks ?? [];
@@ -192,7 +194,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
   const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { label, contents, landmarks, pages });
-  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, title: label('contents'), body: navBody, matter: 'frontmatter' });
+  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, styles: bookStyleHrefs(book), title: label('contents'), body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: contentsDepth(entries) });
 
   const images = [...(await (options.images ?? new EpubImages().all(book)))];
@@ -205,6 +207,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     { id: 'nav', href: 'toc.xhtml', mediaType: 'application/xhtml+xml', properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'style', href: 'style.css', mediaType: 'text/css' },
+    ...bookStyleHrefs(book).map((href, index) => ({ id: `book-style-${index + 1}`, href, mediaType: 'text/css' })),
     ...documents.map((document) => ({ id: document.id, href: document.filename, mediaType: 'application/xhtml+xml' })),
     ...images.map((image, index) => ({
       id: image.path === cover ? 'cover-image' : `image-${index + 1}`,
@@ -238,7 +241,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     ncx,
     css: [fonts.css, readTemplateFile('styles/base.css'), readTemplateFile('styles/epub.css')].join('\n'),
     documents: documents.map(({ filename, xhtml }) => ({ filename, xhtml })),
-    files: [...images, ...fonts.files],
+    files: [...book.styles.map((style) => ({ path: style.href, data: style.css })), ...images, ...fonts.files],
     modified: options.modified,
   };
   return packageEpub(contentsForPackage);

@@ -1,3 +1,4 @@
+import { bookStyleHrefs } from '../book/book-styles.ts';
 import type { Book, Chapter } from '../book/types.ts';
 import type { PackagedFile } from '../epub/package-epub.ts';
 import { bookDocuments, type DocumentKind } from '../render/book-documents.ts';
@@ -36,8 +37,9 @@ function webPages(book: Book): PackagedFile[] {
     entries: contentsEntries(book, { chapter: (chapter, fragment) => chapterPageName(chapter) + (fragment ? `#${fragment}` : '') }, true),
   });
   const label = bookLabel(book);
+  const styles = bookStyleHrefs(book);
   const page = (title: string, body: string, index: number) =>
-    renderTemplate('html/page.html.ejs', { lang: config.lang, title, body, previous: pages[index - 1], next: pages[index + 1], label });
+    renderTemplate('html/page.html.ejs', { lang: config.lang, styles, title, body, previous: pages[index - 1], next: pages[index + 1], label });
   const home = renderTemplate('html/home.ejs', { titlepage: titlePage(book), copyright: copyrightPage(book), contents: webContents, label });
   files.push({ path: 'index.html', data: page(config.title, home, -1) });
   for (const [index, chapter] of chapters.entries()) {

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { chromiumFlags } from '../browser/chromium-flags.ts';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
+import { bookStylesFingerprint } from '../book/book-styles.ts';
 import { cacheKeys } from '../cache/cache-key.ts';
 import { FileCache } from '../cache/file-cache.ts';
 import type { ChapterLayout, FrontLayout } from './measure-layout.ts';
@@ -17,8 +18,8 @@ export interface LayoutKeys {
  * a hash of what decides where that part's pages break: its own HTML (a chapter's
  * section; for the front pages, the print document without chapters, which holds the
  * contents), plus what every part shares — the measuring code, the trim, the print
- * stylesheets and fonts, and the Chromium binary that lays it out (its path, size and
- * date) with the flags it is started with. Editing one chapter changes only its own key
+ * stylesheets (the book's own too) and fonts, and the Chromium binary that lays it out
+ * (its path, size and date) with the flags it is started with. Editing one chapter changes only its own key
  * and, when its title changes, the front pages'. Keys start with `front-` or `chapter-`.
  */
 export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<LayoutKeys> {
@@ -30,7 +31,7 @@ export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<Lay
     code: ['scripts/pdf/column-layout.ts'],
     config: { trim: `${trim.width}x${trim.height}` },
     templates: ['styles/base.css', 'styles/print.css', 'print/measure.css'],
-    content: [fontsCss, `${browser}:${binary.size}:${binary.mtimeMs}`, chromiumFlags.join(' ')],
+    content: [await bookStylesFingerprint(body.book), fontsCss, `${browser}:${binary.size}:${binary.mtimeMs}`, chromiumFlags.join(' ')],
   });
   return {
     front: `front-${key('front', renderPrintDocument(body, { chapterIds: new Set() }))}`,

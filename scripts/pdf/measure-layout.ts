@@ -61,7 +61,7 @@ export interface MeasuredBook {
 export async function measureLayout(options: MeasureOptions): Promise<MeasuredBook> {
   const { body, known, knownFront } = options;
   const { trim } = body.book.config;
-  const sheets = [readTemplateFile('styles/print.css'), `@page { size: ${trim.width}in ${trim.height}in; }`];
+  const sheets = [readTemplateFile('styles/print.css'), ...body.book.styles.map((style) => style.css), `@page { size: ${trim.width}in ${trim.height}in; }`];
   const wanted = options.parts.map((part, index) => ({
     index,
     front: part.front && !knownFront,

@@ -1,3 +1,4 @@
+import { bookStyleHrefs } from '../book/book-styles.ts';
 import type { Book } from '../book/types.ts';
 import { contentsEntries, type ContentsEntry } from '../render/contents.ts';
 import { bookLabel, copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
@@ -112,6 +113,7 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
     lang: book.config.lang,
     title: book.config.title,
     trim: book.config.trim,
+    styles: bookStyleHrefs(book),
     pageStyles: printPageStyles(book, plan),
     measureIndex,
     measureStyles,

@@ -13,7 +13,7 @@ export interface SiteAssets {
 
 /**
  * The files beside a book's HTML documents that they link to: the templates' stylesheets
- * under `styles/`, the faces of the typeface table under `fonts/` (with `fonts/fonts.css`),
+ * under `styles/`, the book's own (`book-styles/`), the faces of the typeface table under `fonts/` (with `fonts/fonts.css`),
  * and the book's images at their paths in the manuscript. The web edition ships them; the
  * print documents and the drawn cover are loaded from a folder of their own that holds them.
  */
@@ -22,6 +22,7 @@ export async function siteAssets(book: Book): Promise<SiteAssets> {
   for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
     files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
   }
+  for (const style of book.styles) files.push({ path: style.href, data: style.css });
   const fonts = await typefaceFiles('files/');
   files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
   const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await assetBytes(asset) })));
