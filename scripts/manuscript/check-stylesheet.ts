@@ -58,10 +58,10 @@ export function checkStylesheet(file: VFile, manuscriptDir: string, shippedAt: s
   const shippedDir = path.posix.dirname(shippedAt);
   const assets = new Set<string>();
   const edits: Array<{ start: number; end: number; text: string }> = [];
-  /** The URL `reference`, written at `start`…`end` as `written`: checked, and its rewrite recorded. */
-  const checkUrl = (reference: string, start: number, end: number, rewrite: (url: string) => string) => {
+  /** The URL `reference`, written at `start`…`end` (reported at `reportAt`): checked, and its rewrite recorded. */
+  const checkUrl = (reference: string, start: number, end: number, reportAt: number, rewrite: (url: string) => string) => {
     if (reference.startsWith('#') || inlineData.test(reference)) return;
-    const place = at(start);
+    const place = at(reportAt);
     if (networkReference.test(reference)) {
       reportError(file, `\`${reference}\`: a stylesheet may not load anything from the network; put the file in the manuscript folder and link it relatively`, place, 'remote-resource');
       return;
@@ -87,8 +87,8 @@ export function checkStylesheet(file: VFile, manuscriptDir: string, shippedAt: s
     edits.push({ start, end, text: rewrite(encodeURI(target).replace(/[?#]/g, encodeURIComponent) + fragment) });
   };
 
-  /** The functions the current token is inside, innermost last; `(` and `[` count as unnamed ones. */
-  const open: string[] = [];
+  /** The functions the current token is inside, innermost last, with where each begins; `(` and `[` count as unnamed ones. */
+  const open: Array<{ name: string; start: number }> = [];
   /** In an `@import` (an error already) or a `@namespace` rule (whose URL loads nothing), to its end. */
   let urlsSkipped = false;
   tokenize(text, (type, start, end) => {
@@ -107,12 +107,12 @@ export function checkStylesheet(file: VFile, manuscriptDir: string, shippedAt: s
       case tokenTypes.Function: {
         const name = ident.decode(token.slice(0, -1)).toLowerCase();
         if (scriptFunctions.has(name)) reportError(file, `\`${name}()\` is not allowed: it runs script in old browsers`, at(start), 'unsafe-css');
-        open.push(name);
+        open.push({ name, start });
         break;
       }
       case tokenTypes.LeftParenthesis:
       case tokenTypes.LeftSquareBracket:
-        open.push('');
+        open.push({ name: '', start });
         break;
       case tokenTypes.RightParenthesis:
       case tokenTypes.RightSquareBracket:
@@ -122,14 +122,17 @@ export function checkStylesheet(file: VFile, manuscriptDir: string, shippedAt: s
         if (scriptProperties.has(ident.decode(token).toLowerCase())) reportError(file, `\`${token}\` is not allowed: it runs script in old browsers`, at(start), 'unsafe-css');
         break;
       case tokenTypes.Url:
-        if (!urlsSkipped) checkUrl(cssUrl.decode(token), start, end, cssUrl.encode);
+        if (!urlsSkipped) checkUrl(cssUrl.decode(token), start, end, start, cssUrl.encode);
         break;
       case tokenTypes.BadUrl:
         reportError(file, `\`${token}\` is not a URL that CSS can read: put it in quotes, \`url("…")\``, at(start), 'invalid-url');
         break;
       case tokenTypes.String: {
-        const inside = open.at(-1) ?? '';
-        if (!urlsSkipped && (urlFunctions.has(inside) || imageSetFunctions.has(inside))) checkUrl(cssString.decode(token), start, end, (url) => cssString.encode(url));
+        // A string in `url()` is reported where the `url(` is; one in `image-set()`, where it is.
+        const inside = open.at(-1) ?? { name: '', start };
+        if (urlsSkipped) break;
+        if (urlFunctions.has(inside.name)) checkUrl(cssString.decode(token), start, end, inside.start, (url) => cssString.encode(url));
+        else if (imageSetFunctions.has(inside.name)) checkUrl(cssString.decode(token), start, end, start, (url) => cssString.encode(url));
         break;
       }
     }
