@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { loadBook } from '../scripts/book/load-book.ts';
-import { ManuscriptError } from '../scripts/diagnostics/errors.ts';
+import { parseBook } from '../scripts/book/parse-book.ts';
 import { assertValidEpub } from './helpers/book-checks.ts';
 import { countPixels, pagePixels } from './helpers/page-pixels.ts';
 import { fixturesDir } from './helpers/paths.ts';
@@ -28,25 +28,20 @@ before(async () => {
   run = await runCliAsync(['build', '--manuscript', manuscript, '--out', out]);
 });
 
-/** A copy of the styled book whose `custom.css` is `css`. */
-function styledCopy(css: string): string {
+/** A copy of the styled book whose `custom.css` is `css`, and whose `styles:` is `styles`. */
+function styledCopy(css: string, styles = '[custom.css]'): string {
   const dir = path.join(tempDir(), 'manuscript');
   cpSync(manuscript, dir, { recursive: true });
   writeFileSync(path.join(dir, 'custom.css'), css);
+  const yaml = path.join(dir, 'book.yaml');
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('styles: [custom.css]', `styles: ${styles}`));
   return dir;
 }
 
-/** The errors of loading the book in `dir`, as `file line:column rule`. */
-async function errorsOf(dir: string): Promise<string[]> {
-  try {
-    await loadBook(dir);
-  } catch (error) {
-    assert.ok(error instanceof ManuscriptError);
-    return error.files.flatMap((file) =>
-      file.messages.filter((message) => message.fatal).map((message) => `${path.relative(dir, file.path)} ${message.line}:${message.column} ${message.ruleId}`),
-    );
-  }
-  return [];
+/** The messages of parsing the book in `dir`, errors or warnings, as `file line:column rule`. */
+async function messagesOf(dir: string, fatal: boolean): Promise<string[]> {
+  const { files } = await parseBook(dir);
+  return files.flatMap((file) => file.messages.filter((message) => Boolean(message.fatal) === fatal).map((message) => `${path.relative(dir, file.path)} ${message.line}:${message.column} ${message.ruleId}`));
 }
 
 test('the EPUB carries the stylesheet and the image it uses, links it after the templates\' style from every document, and is valid', async () => {
@@ -123,7 +118,7 @@ test('every way out of the manuscript, and every legacy way to run script, is a 
       '@\\69mport "other.css";',
     ].join('\n'),
   );
-  assert.deepEqual(await errorsOf(dir), [
+  assert.deepEqual(await messagesOf(dir, true), [
     'custom.css 2:17 resource-outside-manuscript',
     'custom.css 2:40 resource-outside-manuscript',
     'custom.css 2:58 remote-resource',
@@ -140,10 +135,9 @@ test('every way out of the manuscript, and every legacy way to run script, is a 
 });
 
 test('a stylesheet in a folder ships with its URLs leading to the files it names', async () => {
-  const dir = styledCopy('h1 { color: rgb(200, 0, 0) }\n');
+  const dir = styledCopy('h1 { color: rgb(200, 0, 0) }\n', '[custom.css, css/more.css]');
   mkdirSync(path.join(dir, 'css'));
   writeFileSync(path.join(dir, 'css/more.css'), 'hr { background: url(../images/ornament.svg?v=2#dot) }\n');
-  writeFileSync(path.join(dir, 'book.yaml'), readFileSync(path.join(dir, 'book.yaml'), 'utf8').replace('styles: [custom.css]', 'styles: [custom.css, css/more.css]'));
   const { book } = await loadBook(dir);
   assert.deepEqual(book.styles.map((style) => [style.href, style.assets]), [['book-styles/custom.css', []], ['book-styles/css/more.css', ['images/ornament.svg']]]);
   assert.equal(book.styles[1]!.css, 'hr { background: url(../../images/ornament.svg#dot) }\n');
@@ -151,10 +145,9 @@ test('a stylesheet in a folder ships with its URLs leading to the files it names
 });
 
 test('styles: in book.yaml lists CSS files in the manuscript, each checked at its place', async () => {
-  const dir = styledCopy('h1 { color: red }\n');
+  const dir = styledCopy('h1 { color: red }\n', '[custom.css, gone.css, notes.txt, ../outside.css, 42]');
   writeFileSync(path.join(dir, 'notes.txt'), 'not a stylesheet\n');
-  writeFileSync(path.join(dir, 'book.yaml'), readFileSync(path.join(dir, 'book.yaml'), 'utf8').replace('styles: [custom.css]', 'styles: [custom.css, gone.css, notes.txt, ../outside.css, 42]'));
-  assert.deepEqual(await errorsOf(dir), [
+  assert.deepEqual(await messagesOf(dir, true), [
     'book.yaml 6:22 missing-stylesheet',
     'book.yaml 6:32 not-a-stylesheet',
     'book.yaml 6:43 resource-outside-manuscript',
@@ -164,8 +157,8 @@ test('styles: in book.yaml lists CSS files in the manuscript, each checked at it
 
 test('CSS that does not parse is a located warning, and the book still builds', async () => {
   const dir = styledCopy('h1 { color: rgb(200, 0, 0) }\np { color: ; ]] }\n');
-  const { book, files } = await loadBook(dir);
+  const { book } = await loadBook(dir);
   assert.equal(book.styles.length, 1);
-  const warnings = files.flatMap((file) => file.messages.map((message) => `${path.relative(dir, file.path)} ${message.line}:${message.column} ${message.ruleId}`));
+  const warnings = await messagesOf(dir, false);
   assert.ok(warnings.length > 0 && warnings.every((warning) => /^custom\.css 2:\d+ invalid-css$/.test(warning)), warnings.join('\n'));
 });
