@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { projectRoot } from '../scripts/toolchain-paths.ts';
+import { projectRoot } from '../scripts/toolchain/toolchain-paths.ts';
 
 const doc = readFileSync(path.join(projectRoot, 'docs/architecture.md'), 'utf8');
 

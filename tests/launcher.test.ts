@@ -14,7 +14,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pruneBundles } from '../scripts/launcher/build-bundle.mjs';
 import { bundleKey } from '../scripts/launcher/bundle-key.mjs';
-import { projectRoot } from '../scripts/toolchain-paths.ts';
+import { projectRoot } from '../scripts/toolchain/toolchain-paths.ts';
 import { defaultManuscript } from './helpers/paths.ts';
 import { copyProject } from './helpers/project-copy.ts';
 import { launcherEntry, runCli, sourceEntry, tempDir, type CliRun } from './helpers/run-cli.ts';

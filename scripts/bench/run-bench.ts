@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromiumFlags } from '../browser/chromium-flags.ts';
 import { resolveBrowser } from '../browser/resolve-browser.ts';
-import { projectRoot as root } from '../toolchain-paths.ts';
+import { projectRoot as root } from '../toolchain/toolchain-paths.ts';
 import { benchCatalog } from './bench-catalog.ts';
 import { generateBook } from './generate-book.ts';
 import { measureAlternately, measureCommand, type Contender, type Measurement } from './measure-command.ts';

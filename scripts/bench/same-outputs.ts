@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, s
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../toolchain-paths.ts';
+import { projectRoot } from '../toolchain/toolchain-paths.ts';
 
 /**
  * Shows that a change of the toolchain leaves its outputs as they were: builds each book

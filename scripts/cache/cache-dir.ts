@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { projectRoot } from '../toolchain-paths.ts';
+import { projectRoot } from '../toolchain/toolchain-paths.ts';
 
 /**
  * Where one kind of cache (`layout`, `parse`) is kept between builds: a subfolder of

@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { templatesDir } from '../toolchain-paths.ts';
+import { templatesDir } from '../toolchain/toolchain-paths.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 
 /** A piece of what a cache entry is made from: text or bytes. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sourceClosure } from './source-closure.ts';
-import { projectRoot } from '../toolchain-paths.ts';
+import { projectRoot } from '../toolchain/toolchain-paths.ts';
 
 const fingerprints = new Map<string, Promise<string>>();
 

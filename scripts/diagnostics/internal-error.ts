@@ -1,4 +1,4 @@
-import { bundleDir } from '../toolchain-paths.ts';
+import { bundleDir } from '../toolchain/toolchain-paths.ts';
 import { sourceMappedStack } from './source-mapped-stack.ts';
 
 /**

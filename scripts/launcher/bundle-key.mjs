@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * The name of the bundle of the toolchain in `root` as it is now: a tag of the project's
  * folder, a dash, and a hash of everything the bundle is made from: the project's folder
- * (which the bundle names, see `scripts/toolchain-paths.ts`), the text of every file
+ * (which the bundle names, see `scripts/toolchain/toolchain-paths.ts`), the text of every file
  * under `scripts/` (this launcher's included, so changing how bundles are built makes new
  * ones), `package.json`, `package-lock.json` and `tsconfig.json`, and the version of
  * esbuild. Templates are read at run time and are not part of it. Contents rather than

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
-import { projectRoot } from '../toolchain-paths.ts';
+import { projectRoot } from '../toolchain/toolchain-paths.ts';
 
 /** A function that inserts soft hyphens into a run of text. */
 export type Hyphenator = (text: string) => string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import { templatesDir } from '../toolchain-paths.ts';
+import { templatesDir } from '../toolchain/toolchain-paths.ts';
 
 export { templatesDir };
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { projectRoot } from '../toolchain-paths.ts';
+import { projectRoot } from '../toolchain/toolchain-paths.ts';
 
 /**
  * What a face is for: the running text; later code (`monospace`), mathematics (`math`), and

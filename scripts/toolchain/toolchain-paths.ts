@@ -17,7 +17,7 @@ const bundle = typeof QUIRE_BUNDLE === 'undefined' ? undefined : QUIRE_BUNDLE;
  * it) or from the bundle that `scripts/quire.mjs` runs. Every file of the toolchain is
  * found from here.
  */
-export const projectRoot: string = bundle?.projectRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const projectRoot: string = bundle?.projectRoot ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The folder of the shipped templates. */
 export const templatesDir = path.join(projectRoot, 'templates');
