@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../scripts/config/load-config.ts';
-import { label, labelsFor } from '../scripts/render/labels.ts';
+import { label, labelsFor } from '../scripts/config/labels.ts';
 import { tempDir } from './helpers/run-cli.ts';
 
 test('each language has the words its publishers print, and a tag falls back to its language', () => {

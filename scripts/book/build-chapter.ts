@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { BookConfig } from '../config/types.ts';
 import { reportWarning } from '../diagnostics/report.ts';
-import { label } from '../render/labels.ts';
+import { label } from '../config/labels.ts';
 import { smartenText } from '../transforms/remark-smart-typography.ts';
 import { matterOf } from './chapter-roles.ts';
 import { plainTitle, titleChapter } from './chapter-title.ts';

@@ -2,7 +2,7 @@ import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { reportError, reportWarning } from '../diagnostics/report.ts';
-import { labelNames, type LabelName } from '../render/labels.ts';
+import { labelNames, type LabelName } from './labels.ts';
 import { nearMiss } from './near-miss.ts';
 
 /**

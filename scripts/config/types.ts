@@ -1,4 +1,4 @@
-import type { Labels } from '../render/labels.ts';
+import type { Labels } from './labels.ts';
 
 /** A print trim size in inches. */
 export interface Trim {

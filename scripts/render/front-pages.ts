@@ -1,5 +1,5 @@
 import type { Book } from '../book/types.ts';
-import { label, type LabelName } from './labels.ts';
+import { label, type LabelName } from '../config/labels.ts';
 import { renderTemplate } from './templates.ts';
 import { typefaceFamilies } from './typefaces.ts';
 

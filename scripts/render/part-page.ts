@@ -1,5 +1,5 @@
 import type { Book, Part } from '../book/types.ts';
-import { label } from './labels.ts';
+import { label } from '../config/labels.ts';
 import { renderTemplate } from './templates.ts';
 
 /** The label above a part's title in the book's language (see `labels.ts`), such as `Part 2` or `Часть 2`. */
