@@ -1,5 +1,5 @@
 import type { Position } from 'unist';
-import { withoutForbiddenXml } from '../render/serialize-xhtml.ts';
+import { withoutForbiddenXml } from '../xml/forbidden-characters.ts';
 import type { HeadingFact, OutlineEntry } from './types.ts';
 
 /** How a chapter is titled, and what that changes in its tree (see {@link titleChapter}). */

@@ -2,14 +2,7 @@ import type { Nodes } from 'hast';
 import { toXast } from 'hast-util-to-xast';
 import type { Nodes as XastNodes, Root as XastRoot, Text as XastText } from 'xast';
 import { toXml } from 'xast-util-to-xml';
-
-/** Characters that XML 1.0 forbids, and unpaired surrogates. */
-const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** `text` without the characters XML 1.0 forbids (and unpaired surrogates), as the serialiser drops them. */
-export function withoutForbiddenXml(text: string): string {
-  return text.replace(forbidden, '');
-}
+import { withoutForbiddenXml } from '../xml/forbidden-characters.ts';
 
 /**
  * Serialises a hast tree as XHTML for EPUB, through xast so that namespaces, empty
