@@ -1,4 +1,4 @@
-import { ChapterCache } from './book/chapter-cache.ts';
+import { ChapterCache } from './parse/chapter-cache.ts';
 import { LayoutCache } from './pdf/layout-cache.ts';
 import { PrintChapterCache } from './pdf/print-chapter-cache.ts';
 import { FileCache } from './cache/file-cache.ts';

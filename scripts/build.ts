@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { loadBook } from './book/load-book.ts';
-import { bookAsset } from './book/parse-book.ts';
-import type { ParseStats } from './book/parse-chapters.ts';
+import { loadBook } from './parse/load-book.ts';
+import { bookAsset } from './parse/parse-book.ts';
+import type { ParseStats } from './parse/parse-chapters.ts';
 import type { Book } from './book/types.ts';
 import type { BookBrowser } from './browser/book-browser.ts';
 import { SharedBrowser } from './browser/shared-browser.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { accessibilityMetadata } from '../scripts/epub/accessibility-metadata.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { tempDir } from './helpers/run-cli.ts';

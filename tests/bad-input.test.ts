@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { ManuscriptError } from '../scripts/diagnostics/errors.ts';
 import { renderEpubDocuments } from '../scripts/epub/render-epub.ts';
 import { maxLineBytes, maxSourceBytes } from '../scripts/manuscript/read-source.ts';

@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import type { Book } from '../scripts/book/types.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
 import { partDocuments, partPlan, splitBook } from '../scripts/pdf/book-parts.ts';

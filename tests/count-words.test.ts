@@ -7,9 +7,9 @@ import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { toString } from 'hast-util-to-string';
-import { ChapterCache } from '../scripts/book/chapter-cache.ts';
+import { ChapterCache } from '../scripts/parse/chapter-cache.ts';
 import { countWords } from '../scripts/book/count-words.ts';
-import { parseBook } from '../scripts/book/parse-book.ts';
+import { parseBook } from '../scripts/parse/parse-book.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { tempDir } from './helpers/run-cli.ts';
 

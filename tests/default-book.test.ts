@@ -11,7 +11,7 @@ import { assertPrintPdf, assertValidEpub } from './helpers/book-checks.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { assertBookLayout } from './helpers/printed-book.ts';
 import { assertPageListMatchesPrint } from './helpers/page-list-check.ts';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { pdfInfo, pdfText } from './helpers/read-pdf.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 

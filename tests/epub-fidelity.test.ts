@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import type { Book } from '../scripts/book/types.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
 import { pageBreaks, type PageBreak } from '../scripts/epub/page-list.ts';

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { launchBrowser, type BrowserSession } from '../scripts/browser/launch-browser.ts';
 import { openContainedPage } from '../scripts/browser/page-pool.ts';
 import { renderHtml } from '../scripts/html/render-html.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { launchBrowser, type BrowserSession } from '../scripts/browser/launch-browser.ts';
 import { PagePool } from '../scripts/browser/page-pool.ts';
 import { renderHtml } from '../scripts/html/render-html.ts';

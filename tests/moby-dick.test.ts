@@ -12,7 +12,7 @@ import { readEpub } from './helpers/read-epub.ts';
 import { navContents } from './helpers/read-nav.ts';
 import { assertBookLayout } from './helpers/printed-book.ts';
 import { assertPageListMatchesPrint } from './helpers/page-list-check.ts';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { pdfText } from './helpers/read-pdf.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
 

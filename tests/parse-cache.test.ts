@@ -8,8 +8,8 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { test } from 'node:test';
 import { visit } from 'unist-util-visit';
-import { ChapterCache } from '../scripts/book/chapter-cache.ts';
-import { parseBook, type ParsedBook } from '../scripts/book/parse-book.ts';
+import { ChapterCache } from '../scripts/parse/chapter-cache.ts';
+import { parseBook, type ParsedBook } from '../scripts/parse/parse-book.ts';
 import { collectMessages, formatMessage } from '../scripts/diagnostics/format-message.ts';
 import { serializeHtml } from '../scripts/render/serialize-html.ts';
 import { defaultManuscript, fixturesDir } from './helpers/paths.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { EpubCheck } from '@likecoin/epubcheck-ts';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { ManuscriptError } from '../scripts/diagnostics/errors.ts';
 import { renderEpub, renderEpubDocuments } from '../scripts/epub/render-epub.ts';
 import { bookMarkdown, hostileMarkdown } from './helpers/manuscript-arbitraries.ts';

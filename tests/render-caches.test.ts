@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadBook } from '../scripts/book/load-book.ts';
+import { loadBook } from '../scripts/parse/load-book.ts';
 import { FileCache } from '../scripts/cache/file-cache.ts';
 import type { PageBreak } from '../scripts/epub/page-list.ts';
 import { chapterFileName, renderEpub, renderEpubDocuments } from '../scripts/epub/render-epub.ts';

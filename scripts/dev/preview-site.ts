@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
-import { ChapterCache } from '../book/chapter-cache.ts';
-import { parseBook } from '../book/parse-book.ts';
-import type { ParseStats } from '../book/parse-chapters.ts';
+import { ChapterCache } from '../parse/chapter-cache.ts';
+import { parseBook } from '../parse/parse-book.ts';
+import type { ParseStats } from '../parse/parse-chapters.ts';
 import type { Book } from '../book/types.ts';
 import { collectMessages, formatMessage, hasErrors } from '../diagnostics/format-message.ts';
 import { renderHtml } from '../html/render-html.ts';

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { parseBook, type ParseBookOptions } from '../book/parse-book.ts';
+import { parseBook, type ParseBookOptions } from '../parse/parse-book.ts';
 import type { Book } from '../book/types.ts';
 import { lintRules } from './rules.ts';
 

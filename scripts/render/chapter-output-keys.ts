@@ -19,7 +19,7 @@ export type ChapterOutputKey = (chapter: Chapter, extra: readonly string[]) => s
  * change in it (its `treeEdits`, made by `titledTree`).
  */
 export async function chapterOutputKeys(book: Book, inputs: CacheInputs, targetName: (target: Chapter) => string): Promise<ChapterOutputKey> {
-  const key = await cacheKeys({ ...inputs, code: [...(inputs.code ?? []), 'scripts/book/titled-tree.ts'] });
+  const key = await cacheKeys({ ...inputs, code: [...(inputs.code ?? []), 'scripts/parse/titled-tree.ts'] });
   const targetOf = linkTargets(book);
   return (chapter, extra) => {
     const linked = new Set(chapter.references.map((reference) => reference.targetPath));

@@ -6,11 +6,11 @@ import type { BookConfig } from '../config/types.ts';
 import { reportWarning } from '../diagnostics/report.ts';
 import { label } from '../config/labels.ts';
 import { smartenText } from '../transforms/remark-smart-typography.ts';
-import { matterOf } from './chapter-roles.ts';
-import { plainTitle, titleChapter } from './chapter-title.ts';
+import { matterOf } from '../book/chapter-roles.ts';
+import { plainTitle, titleChapter } from '../book/chapter-title.ts';
 import { titledTree } from './titled-tree.ts';
-import { countWords } from './count-words.ts';
-import type { Chapter, ChapterFacts } from './types.ts';
+import { countWords } from '../book/count-words.ts';
+import type { Chapter, ChapterFacts } from '../book/types.ts';
 
 /**
  * Assembles a {@link Chapter} from a parsed file: title (see `titleChapter`: the front

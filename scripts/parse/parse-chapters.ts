@@ -1,9 +1,9 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { ParseSettings } from '../config/parse-settings.ts';
-import { createProcessor } from '../parse/create-processor.ts';
-import { runParseJob, type ParseJob } from '../parse/parse-job.ts';
-import { restoreParsedRecord, type ParsedRecord } from '../parse/parsed-record.ts';
+import { createProcessor } from './create-processor.ts';
+import { runParseJob, type ParseJob } from './parse-job.ts';
+import { restoreParsedRecord, type ParsedRecord } from './parsed-record.ts';
 import { chapterKeys, type ChapterCache } from './chapter-cache.ts';
 
 /** How a parse went: chapters parsed afresh and taken from the cache. */

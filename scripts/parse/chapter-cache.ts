@@ -4,7 +4,7 @@ import { cacheKeys } from '../cache/cache-key.ts';
 import { FileCache } from '../cache/file-cache.ts';
 import type { ParseSettings } from '../config/parse-settings.ts';
 import { assetListingHash } from '../manuscript/asset-listing.ts';
-import { decodeParsedRecord, type ParsedRecord } from '../parse/parsed-record.ts';
+import { decodeParsedRecord, type ParsedRecord } from './parsed-record.ts';
 
 /**
  * The cache keys of chapters' parses in the manuscript folder `manuscriptDir` (see

@@ -13,11 +13,11 @@ import { readBookStyles } from './book-styles.ts';
 import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
-import { bookPasses } from './passes/book-passes.ts';
-import type { BookPass } from './passes/pass.ts';
-import { runBookPasses } from './passes/run-passes.ts';
-import { sanitizeSvgAssets } from './shipped-assets.ts';
-import type { Asset, Book, Chapter, Part } from './types.ts';
+import { bookPasses } from '../book/passes/book-passes.ts';
+import type { BookPass } from '../book/passes/pass.ts';
+import { runBookPasses } from '../book/passes/run-passes.ts';
+import { sanitizeSvgAssets } from '../book/shipped-assets.ts';
+import type { Asset, Book, Chapter, Part } from '../book/types.ts';
 
 /** Options of {@link parseBook}. */
 export interface ParseBookOptions {

@@ -3,7 +3,7 @@ import { hasErrors } from '../diagnostics/format-message.ts';
 import { ManuscriptError } from '../diagnostics/errors.ts';
 import { parseBook, type ParseBookOptions } from './parse-book.ts';
 import type { ParseStats } from './parse-chapters.ts';
-import type { Book } from './types.ts';
+import type { Book } from '../book/types.ts';
 
 /** A loaded book with every file that carries messages, warnings included. */
 export interface LoadedBook {
