@@ -1,5 +1,5 @@
 import type { Format } from '../output/formats.ts';
-import { needsBrowser } from '../browser/browser-needs.ts';
+import { needsBrowser } from '../renderers/browser-needs.ts';
 import { SharedBrowser } from '../browser/shared-browser.ts';
 import { loadConfig } from '../config/load-config.ts';
 

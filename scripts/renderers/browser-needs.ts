@@ -1,6 +1,6 @@
 import type { Format } from '../output/formats.ts';
 import type { BookConfig } from '../config/types.ts';
-import { browserUsersOf, formatNeeds, withInputs } from '../renderers/needs.ts';
+import { browserUsersOf, formatNeeds, withInputs } from './needs.ts';
 
 /**
  * Whether building `formats` of a book set up as `config` uses Chromium, from what their
