@@ -3,7 +3,7 @@ import type { Asset, Book } from '../book/types.ts';
 import { cacheKeys, type CacheKey } from '../cache/cache-key.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { optimizeImage } from './optimize-image.ts';
-import type { PackagedFile } from './package-epub.ts';
+import type { PackagedFile } from '../output/packaged-file.ts';
 
 /**
  * The book's images as the EPUB carries them (see `optimizeImage`), each started once, as

@@ -1,12 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { EPub } from 'epub-gen-memory';
+import type { PackagedFile } from '../output/packaged-file.ts';
 import { compressEntries } from './compress-entries.ts';
-
-/** One file of the EPUB, exactly as it must ship, with its path under `OEBPS/`. */
-export interface PackagedFile {
-  path: string;
-  data: string | Uint8Array;
-}
 
 /** Everything that goes into an EPUB, already rendered by the toolchain. */
 export interface EpubContents {

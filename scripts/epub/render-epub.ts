@@ -14,7 +14,8 @@ import { epubPrefixDeclaration } from '../transforms/rehype-epub-type.ts';
 import { accessibilityMetadata } from './accessibility-metadata.ts';
 import { epubChapterBody, pageId, pageMarker } from './epub-chapter-body.ts';
 import { EpubImages } from './epub-images.ts';
-import { packageEpub, type EpubContents, type PackagedFile } from './package-epub.ts';
+import type { PackagedFile } from '../output/packaged-file.ts';
+import { packageEpub, type EpubContents } from './package-epub.ts';
 import type { PageBreak } from './page-list.ts';
 
 /** One XHTML content document of the EPUB. */

@@ -1,6 +1,6 @@
 import { bookStyleHrefs } from '../book/book-styles.ts';
 import type { Book, Chapter } from '../book/types.ts';
-import type { PackagedFile } from '../epub/package-epub.ts';
+import type { PackagedFile } from '../output/packaged-file.ts';
 import { bookDocuments, type DocumentKind } from '../render/book-documents.ts';
 import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';

@@ -1,6 +1,6 @@
 import { assetBytes } from '../book/shipped-assets.ts';
 import type { Book } from '../book/types.ts';
-import type { PackagedFile } from '../epub/package-epub.ts';
+import type { PackagedFile } from '../output/packaged-file.ts';
 import { readTemplateFile } from './templates.ts';
 import { typefaceFiles } from './typeface-files.ts';
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PackagedFile } from '../epub/package-epub.ts';
+import type { PackagedFile } from '../output/packaged-file.ts';
 import { bookTypefaces } from './typefaces.ts';
 
 /** The book's faces as an output ships them: `@font-face` rules and the font files they name. */

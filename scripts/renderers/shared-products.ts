@@ -5,7 +5,7 @@ import type { BuildCaches } from '../build-caches.ts';
 import type { BuildProgress } from '../build.ts';
 import { renderCover } from '../epub/render-cover.ts';
 import type { EpubImages } from '../epub/epub-images.ts';
-import type { PackagedFile } from '../epub/package-epub.ts';
+import type { PackagedFile } from '../output/packaged-file.ts';
 import type { StagedOutput } from '../output/staged-output.ts';
 import { printBody, type PrintBody } from '../pdf/print-document.ts';
 import { retryOnCrash } from '../pdf/retry-on-crash.ts';
