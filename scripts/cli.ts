@@ -13,7 +13,7 @@ async function runBuild(command: BuildCommand): Promise<number> {
   const [book] = command.books;
   const browser = await startBrowserEarly(book!.manuscriptDir, command.formats);
   const [{ build }, { buildFailure, messageLines }, { buildSummary }, { createProgressDisplay }] = await Promise.all([
-    import('./build.ts'),
+    import('./build/build.ts'),
     import('./cli/build-failure.ts'),
     import('./cli/build-summary.ts'),
     import('./cli/progress-display.ts'),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { BorrowedBrowser } from '../scripts/browser/borrowed-browser.ts';
 import { SharedBrowser } from '../scripts/browser/shared-browser.ts';
-import { build } from '../scripts/build.ts';
+import { build } from '../scripts/build/build.ts';
 import { fixturesDir } from './helpers/paths.ts';
 import { tempDir } from './helpers/run-cli.ts';
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { build } from '../scripts/build.ts';
+import { build } from '../scripts/build/build.ts';
 import type { Renderer } from '../scripts/renderers/renderer.ts';
 import { wordsRenderer } from './examples/words-renderer.ts';
 import { fixturesDir } from './helpers/paths.ts';

@@ -1,7 +1,8 @@
 import { BorrowedBrowser } from '../browser/borrowed-browser.ts';
 import { SharedBrowser } from '../browser/shared-browser.ts';
-import { build, type BuildProgress, type BuildResult } from '../build.ts';
+import { build, type BuildResult } from '../build/build.ts';
 import type { Format } from '../output/formats.ts';
+import type { BuildProgress } from '../renderers/build-progress.ts';
 import type { BookTarget } from './book-targets.ts';
 import { runConcurrently } from '../process/run-concurrently.ts';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BuildResult } from '../build.ts';
+import type { BuildResult } from '../build/build.ts';
 
 /** A size as people read it: kB below a megabyte, MB with one decimal above. */
 export function formatBytes(bytes: number): string {

@@ -1,5 +1,5 @@
-import type { BuildProgress } from '../build.ts';
 import type { Format } from '../output/formats.ts';
+import type { BuildProgress } from '../renderers/build-progress.ts';
 
 /** Where and how build progress is shown. */
 export interface ProgressDisplayOptions {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from '../build.ts';
+import { build } from '../build/build.ts';
 import { ManuscriptError } from '../diagnostics/errors.ts';
 import { registerSignalCleanup } from '../process/signal-cleanup.ts';
 import { sourceDate } from '../time/source-date.ts';

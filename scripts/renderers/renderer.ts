@@ -1,7 +1,7 @@
 import type { Book } from '../book/types.ts';
-import type { BuildCaches } from '../build-caches.ts';
+import type { BuildCaches } from './build-caches.ts';
 import type { BookConfig } from '../config/types.ts';
-import type { BuildProgress } from '../build.ts';
+import type { BuildProgress } from './build-progress.ts';
 import type { Need } from './needs.ts';
 import type { SharedProducts } from './shared-products.ts';
 

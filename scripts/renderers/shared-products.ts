@@ -1,8 +1,7 @@
 import type { Book } from '../book/types.ts';
 import type { BookBrowser } from '../browser/book-browser.ts';
 import type { PagePool } from '../browser/page-pool.ts';
-import type { BuildCaches } from '../build-caches.ts';
-import type { BuildProgress } from '../build.ts';
+import type { BuildCaches } from './build-caches.ts';
 import { renderCover } from '../epub/render-cover.ts';
 import type { EpubImages } from '../epub/epub-images.ts';
 import type { PackagedFile } from '../output/packaged-file.ts';
@@ -12,6 +11,7 @@ import { retryOnCrash } from '../pdf/retry-on-crash.ts';
 import { layOutBook, openPartPages, type LaidOutBook, type RenderedPdf } from '../pdf/render-pdf.ts';
 import { loadHyphenator } from '../render/hyphenate-tree.ts';
 import { siteAssets } from '../render/site-assets.ts';
+import type { BuildProgress } from './build-progress.ts';
 import type { Need } from './needs.ts';
 
 /** The print root's folder in the staging folder, which is never committed. */

@@ -1,35 +1,24 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { loadBook } from './parse/load-book.ts';
-import { bookAsset } from './parse/parse-book.ts';
-import type { ParseStats } from './parse/parse-chapters.ts';
-import type { Book } from './book/types.ts';
-import type { BookBrowser } from './browser/book-browser.ts';
-import { SharedBrowser } from './browser/shared-browser.ts';
-import { BuildCaches } from './build-caches.ts';
-import type { BookConfig } from './config/types.ts';
-import { EpubImages } from './epub/epub-images.ts';
-import { bookSlug } from './output/book-slug.ts';
-import { allFormats, type Format } from './output/formats.ts';
-import { sizeOf } from './output/size-of.ts';
-import { StagedOutput } from './output/staged-output.ts';
-import { settleAll } from './process/settle-all.ts';
-import { builtInRenderers } from './renderers/built-in-renderers.ts';
-import { browserUsersOf, withInputs } from './renderers/needs.ts';
-import type { RenderedOutput, Renderer } from './renderers/renderer.ts';
-import { SharedProducts } from './renderers/shared-products.ts';
-
-/**
- * A step of the build, for a progress display. A counting stage reports `done` of
- * `total` (chapters parsed, pages printed); `finished` is set, with one line saying what
- * was done, when a stage is complete.
- */
-export interface BuildProgress {
-  stage: 'parse' | 'html' | 'pdf' | 'epub';
-  done?: number;
-  total?: number;
-  finished?: string;
-}
+import type { Book } from '../book/types.ts';
+import type { BookBrowser } from '../browser/book-browser.ts';
+import { SharedBrowser } from '../browser/shared-browser.ts';
+import type { BookConfig } from '../config/types.ts';
+import { EpubImages } from '../epub/epub-images.ts';
+import { bookSlug } from '../output/book-slug.ts';
+import { allFormats, type Format } from '../output/formats.ts';
+import { sizeOf } from '../output/size-of.ts';
+import { StagedOutput } from '../output/staged-output.ts';
+import { loadBook } from '../parse/load-book.ts';
+import { bookAsset } from '../parse/parse-book.ts';
+import type { ParseStats } from '../parse/parse-chapters.ts';
+import { settleAll } from '../process/settle-all.ts';
+import { BuildCaches } from '../renderers/build-caches.ts';
+import type { BuildProgress } from '../renderers/build-progress.ts';
+import { builtInRenderers } from '../renderers/built-in-renderers.ts';
+import { browserUsersOf, withInputs } from '../renderers/needs.ts';
+import type { RenderedOutput, Renderer } from '../renderers/renderer.ts';
+import { SharedProducts } from '../renderers/shared-products.ts';
 
 /** What to build, from where, to where. */
 export interface BuildOptions {

@@ -1,7 +1,7 @@
-import { ChapterCache } from './parse/chapter-cache.ts';
-import { LayoutCache } from './pdf/layout-cache.ts';
-import { PrintChapterCache } from './pdf/print-chapter-cache.ts';
-import { FileCache } from './cache/file-cache.ts';
+import { ChapterCache } from '../parse/chapter-cache.ts';
+import { LayoutCache } from '../pdf/layout-cache.ts';
+import { PrintChapterCache } from '../pdf/print-chapter-cache.ts';
+import { FileCache } from '../cache/file-cache.ts';
 
 /**
  * The caches one build reads and fills, in the tool's cache folder (see `cacheDir`): each
