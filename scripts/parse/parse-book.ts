@@ -9,7 +9,7 @@ import { hasErrors } from '../diagnostics/format-message.ts';
 import { listChapterFiles } from '../manuscript/list-chapter-files.ts';
 import { readSource } from '../manuscript/read-source.ts';
 import { bookStructure, type BookStructure } from './book-structure.ts';
-import { readBookStyles } from './book-styles.ts';
+import { readBookStyles } from '../book/book-styles.ts';
 import { buildChapter } from './build-chapter.ts';
 import { ChapterCache } from './chapter-cache.ts';
 import { parseChapters, type ParseStats } from './parse-chapters.ts';
