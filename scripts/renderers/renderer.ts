@@ -1,7 +1,5 @@
-import type { Book } from '../book/types.ts';
-import type { BuildCaches } from './build-caches.ts';
 import type { BookConfig } from '../config/types.ts';
-import type { BuildProgress } from './build-progress.ts';
+import type { BuildScope } from './build-scope.ts';
 import type { Need } from './needs.ts';
 import type { SharedProducts } from './shared-products.ts';
 
@@ -20,21 +18,12 @@ export interface Renderer {
   render(context: RenderContext): Promise<RenderedOutput>;
 }
 
-/** What a renderer is given. */
-export interface RenderContext {
-  book: Book;
-  /** The build's timestamp (see `sourceDate`). */
-  date: Date;
+/** What a renderer is given: the build's scope (the book, its date, caches, progress and timings), and the shared products. */
+export interface RenderContext extends BuildScope {
   /** The book's name in file names: `<slug>.epub` (see `bookSlug`). */
   slug: string;
   /** The products the renderers declared, each computed once on first use. */
   products: SharedProducts;
-  /** The build's caches of rendered chapters and images. */
-  caches: BuildCaches;
-  /** Told of every step, for a progress display. */
-  progress: (event: BuildProgress) => void;
-  /** Runs `work`, recording how long it took as the stage `stage` of the build's timings. */
-  timed: <T>(stage: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /** What a renderer returns: its one file or folder in the output folder, and the files in it. */

@@ -1,7 +1,5 @@
-import type { Book } from '../book/types.ts';
 import type { BookBrowser } from '../browser/book-browser.ts';
 import type { PagePool } from '../browser/page-pool.ts';
-import type { BuildCaches } from './build-caches.ts';
 import { renderCover } from '../epub/render-cover.ts';
 import type { EpubImages } from '../epub/epub-images.ts';
 import type { PackagedFile } from '../output/packaged-file.ts';
@@ -11,7 +9,7 @@ import { retryOnCrash } from '../pdf/retry-on-crash.ts';
 import { layOutBook, openPartPages, type LaidOutBook, type RenderedPdf } from '../pdf/render-pdf.ts';
 import { loadHyphenator } from '../render/hyphenate-tree.ts';
 import { siteAssets } from '../render/site-assets.ts';
-import type { BuildProgress } from './build-progress.ts';
+import type { BuildScope } from './build-scope.ts';
 import type { Need } from './needs.ts';
 
 /** The print root's folder in the staging folder, which is never committed. */
@@ -26,20 +24,15 @@ export interface PrintRoot {
 }
 
 /** What the products are made from. */
-export interface ProductInputs {
-  book: Book;
+export interface ProductInputs extends BuildScope {
   /** Every product some renderer declared, with their inputs (see `withInputs`). */
   needs: ReadonlySet<Need>;
   browser: BookBrowser;
   staging: StagedOutput;
-  caches: BuildCaches;
   /** The book's images for the EPUB, perhaps already under way (see `EpubImages.start`). */
   epubImages: EpubImages;
-  date: Date;
   /** Chapters parsed afresh: without a PDF, at most that many pages are opened ahead to measure. */
   parsedAfresh: number;
-  progress: (event: BuildProgress) => void;
-  timed: <T>(stage: string, work: () => Promise<T>) => Promise<T>;
 }
 
 /**
