@@ -8,7 +8,9 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { test } from 'node:test';
 import { visit } from 'unist-util-visit';
-import { ChapterCache } from '../scripts/parse/chapter-cache.ts';
+import { VFile } from 'vfile';
+import type { ParseSettings } from '../scripts/config/parse-settings.ts';
+import { ChapterCache, chapterKeys } from '../scripts/parse/chapter-cache.ts';
 import { parseBook, type ParsedBook } from '../scripts/parse/parse-book.ts';
 import { collectMessages, formatMessage } from '../scripts/diagnostics/format-message.ts';
 import { serializeHtml } from '../scripts/render/serialize-html.ts';
@@ -147,4 +149,14 @@ test('a cached parse is not reused once an image it checked appears or disappear
   const found = await parseBook(manuscript, { cache });
   assert.equal(found.stats.parsed, 2);
   assert.deepEqual(summary(found).messages.filter((line) => line.includes('[missing-image]')), []);
+});
+
+test('the settings of book.yaml that the parse reads are part of every parse key, with nothing else to declare', async () => {
+  const manuscript = minimalBook();
+  const file = new VFile({ path: path.join(manuscript, '01-opening.md'), value: '# Opening\n' });
+  const plain = (await chapterKeys(manuscript, {}))(file);
+  assert.equal((await chapterKeys(manuscript, {}))(file), plain, 'the same settings give the same key');
+  // A setting a transform will read (a highlighting theme, say) changes the key of every chapter.
+  const themed = (await chapterKeys(manuscript, { highlight: 'github-light' } as ParseSettings))(file);
+  assert.notEqual(themed, plain);
 });
