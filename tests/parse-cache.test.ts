@@ -154,9 +154,11 @@ test('a cached parse is not reused once an image it checked appears or disappear
 test('the settings of book.yaml that the parse reads are part of every parse key, with nothing else to declare', async () => {
   const manuscript = minimalBook();
   const file = new VFile({ path: path.join(manuscript, '01-opening.md'), value: '# Opening\n' });
-  const plain = (await chapterKeys(manuscript, {}))(file);
-  assert.equal((await chapterKeys(manuscript, {}))(file), plain, 'the same settings give the same key');
-  // A setting a transform will read (a highlighting theme, say) changes the key of every chapter.
-  const themed = (await chapterKeys(manuscript, { highlight: 'github-light' } as ParseSettings))(file);
+  const plain = (await chapterKeys(manuscript, { lang: 'en' }))(file);
+  assert.equal((await chapterKeys(manuscript, { lang: 'en' }))(file), plain, 'the same settings give the same key');
+  // The book's language, whose direction the parse reads, changes the key of every chapter.
+  assert.notEqual((await chapterKeys(manuscript, { lang: 'ar' }))(file), plain);
+  // So would a setting a transform will read (a highlighting theme, say).
+  const themed = (await chapterKeys(manuscript, { lang: 'en', highlight: 'github-light' } as ParseSettings))(file);
   assert.notEqual(themed, plain);
 });

@@ -15,7 +15,7 @@ async function parse(markdown: string, files: Record<string, string> = {}) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);
   }
-  const processor = createProcessor({ manuscriptDir: dir, settings: {} });
+  const processor = createProcessor({ manuscriptDir: dir, settings: { lang: 'en' } });
   const file = new VFile({ path: path.join(dir, 'chapter.md'), value: markdown });
   const tree = await processor.run(processor.parse(file), file);
   return { tree, file, html: serializeHtml(tree) };

@@ -2,6 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Book } from '../book/types.ts';
+import { textDirection } from '../config/text-direction.ts';
 import { openContainedPage } from '../browser/page-pool.ts';
 import type { BrowserSession } from '../browser/launch-browser.ts';
 import { templateBook } from '../render/front-pages.ts';
@@ -17,7 +18,7 @@ export const coverSize = { width: 1600, height: 2560 } as const;
  */
 export async function renderCover(book: Book, session: BrowserSession, dir: string): Promise<Uint8Array> {
   const file = path.join(dir, '.cover.html');
-  await writeFile(file, renderTemplate('cover/cover.html.ejs', { book: templateBook(book) }));
+  await writeFile(file, renderTemplate('cover/cover.html.ejs', { book: templateBook(book), dir: textDirection(book.config.lang) }));
   const { context, page } = await openContainedPage(session.browser, [dir, templatesDir]);
   try {
     await page.setViewport({ ...coverSize, deviceScaleFactor: 1 });

@@ -1,4 +1,5 @@
 import { bookStyleHrefs } from '../book/book-styles.ts';
+import { textDirection } from '../config/text-direction.ts';
 import type { Book, Chapter, Part } from '../book/types.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { bookDocuments, type BookDocument, type DocumentKind } from '../render/book-documents.ts';
@@ -78,7 +79,7 @@ export function renderEpubDocuments(book: Book, options: { generatedCover?: bool
   const documents: EpubDocument[] = [];
   const styles = bookStyleHrefs(book);
   const page = (title: string, body: string, matter?: string) =>
-    renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, styles, title, body, matter });
+    renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, dir: textDirection(config.lang), epubPrefix: epubPrefixDeclaration, styles, title, body, matter });
   const label = bookLabel(book);
   const cover = coverPath(book, options.generatedCover ?? false);
   const breaks = options.pageBreaks ?? [];
@@ -195,7 +196,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
   const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { label, contents, landmarks, pages });
-  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, epubPrefix: epubPrefixDeclaration, styles: bookStyleHrefs(book), title: label('contents'), body: navBody, matter: 'frontmatter' });
+  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, dir: textDirection(config.lang), epubPrefix: epubPrefixDeclaration, styles: bookStyleHrefs(book), title: label('contents'), body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: contentsDepth(entries) });
 
   const images = [...(await (options.images ?? new EpubImages().all(book)))];
@@ -227,6 +228,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const opf = renderTemplate('epub/package.opf.ejs', {
     book: templateBook(book),
     modified: options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    dir: textDirection(config.lang),
     coverId: cover ? 'cover-image' : undefined,
     accessibility: accessibilityMetadata(book, { pageList: pages.length > 0 }),
     pageSource: pages.length > 0 ? config.printIdentifier ?? config.identifier : undefined,

@@ -1,5 +1,6 @@
 import { bookStyleHrefs } from '../book/book-styles.ts';
 import type { Book, Chapter } from '../book/types.ts';
+import { textDirection } from '../config/text-direction.ts';
 import type { PackagedFile } from '../output/packaged-file.ts';
 import { bookDocuments, type DocumentKind } from '../render/book-documents.ts';
 import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
@@ -39,7 +40,7 @@ function webPages(book: Book): PackagedFile[] {
   const label = bookLabel(book);
   const styles = bookStyleHrefs(book);
   const page = (title: string, body: string, index: number) =>
-    renderTemplate('html/page.html.ejs', { lang: config.lang, styles, title, body, previous: pages[index - 1], next: pages[index + 1], label });
+    renderTemplate('html/page.html.ejs', { lang: config.lang, dir: textDirection(config.lang), styles, title, body, previous: pages[index - 1], next: pages[index + 1], label });
   const home = renderTemplate('html/home.ejs', { titlepage: titlePage(book), copyright: copyrightPage(book), contents: webContents, label });
   files.push({ path: 'index.html', data: page(config.title, home, -1) });
   for (const [index, chapter] of chapters.entries()) {

@@ -8,6 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { ParseSettings } from '../config/parse-settings.ts';
 import rehypeAlignment from '../transforms/rehype-alignment.ts';
+import rehypeBlockDirection from '../transforms/rehype-block-direction.ts';
 import rehypeBookFootnotes from '../transforms/rehype-book-footnotes.ts';
 import rehypeChapterFacts from '../transforms/rehype-chapter-facts.ts';
 import rehypeCodeLines from '../transforms/rehype-code-lines.ts';
@@ -67,6 +68,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeHeaderlessTables)
     .use(rehypeTableColumns)
     .use(rehypeBookFootnotes)
+    .use(rehypeBlockDirection, { lang: options.settings.lang })
     .use(rehypeUniqueIds)
     .use(rehypeResources, { manuscriptDir: options.manuscriptDir })
     .use(rehypeWordCount)

@@ -112,6 +112,8 @@ export interface ColumnLayouts {
  * `--text-width` and `--text-height` and show only the boxes. Afterwards the document is
  * put back as it was, to be printed. A column holding only zero-sized boxes does not
  * count: a page with nothing on it is never printed (an empty block is one page).
+ * In a document written right to left the columns run from right to left, so places are
+ * counted from the box's right edge there.
  */
 export function layOutInColumns(block: TextBlock, request: ColumnRequest): ColumnLayouts {
   const root = document.documentElement;
@@ -139,10 +141,15 @@ export function layOutInColumns(block: TextBlock, request: ColumnRequest): Colum
   root.classList.add('measuring');
   try {
     const layOut = (element: Element, anchorIds: readonly string[]): ColumnLayout => {
-      const origin = element.parentElement!.getBoundingClientRect().left;
-      const column = (rect: DOMRect) => Math.floor((rect.left - origin + 0.5) / block.width);
-      // How far a box reaches past the right edge of the column (the page) it begins in.
-      const beyond = (rect: DOMRect) => rect.right - origin - (column(rect) + 1) * block.width;
+      const box = element.parentElement!;
+      const frame = box.getBoundingClientRect();
+      // Where a box starts and ends along the columns' progression, from the measuring box's start edge.
+      const rightToLeft = getComputedStyle(box).direction === 'rtl';
+      const start = (rect: DOMRect) => (rightToLeft ? frame.right - rect.right : rect.left - frame.left);
+      const end = (rect: DOMRect) => (rightToLeft ? frame.right - rect.left : rect.right - frame.left);
+      const column = (rect: DOMRect) => Math.floor((start(rect) + 0.5) / block.width);
+      // How far a box reaches past the end edge of the column (the page) it begins in.
+      const beyond = (rect: DOMRect) => end(rect) - (column(rect) + 1) * block.width;
       const anchors: Record<string, number> = {};
       for (const id of anchorIds) {
         const first = document.getElementById(id)?.getClientRects()[0];

@@ -1,5 +1,6 @@
 import { bookStyleHrefs } from '../book/book-styles.ts';
 import type { Book } from '../book/types.ts';
+import { textDirection } from '../config/text-direction.ts';
 import { contentsEntries, type ContentsEntry } from '../render/contents.ts';
 import { bookLabel, copyrightPage, halfTitlePage, titlePage } from '../render/front-pages.ts';
 import type { Hyphenator } from '../render/hyphenate-tree.ts';
@@ -111,6 +112,7 @@ export function renderPrintDocument(body: PrintBody, options: PrintDocumentOptio
   );
   return renderTemplate('print/book.html.ejs', {
     lang: book.config.lang,
+    dir: textDirection(book.config.lang),
     title: book.config.title,
     trim: book.config.trim,
     styles: bookStyleHrefs(book),

@@ -1,4 +1,5 @@
 import type { Book } from '../book/types.ts';
+import { textDirection } from '../config/text-direction.ts';
 import type { PrintPlan } from './print-plan.ts';
 
 /** A CSS string literal for any text: quotes, backslashes, line breaks and `<` escaped. */
@@ -17,6 +18,10 @@ export function cssString(text: string): string {
  * Without a plan (the first render) only the named pages are set, which is all that
  * affects layout. A document that holds only part of the book starts at `firstPage`, not 1:
  * its page counter still counts from 1, so every fixed counter style starts that much earlier.
+ * In a book written right to left the print document's root has `dir="rtl"`, and Chromium
+ * then makes every odd page, a recto, a `:left` page (CSS Paged Media): the rectos' heads go
+ * to `:left` and the versos' to `:right`, and `print.css`'s margins put the gutter on the
+ * right of each recto, where such a book is bound.
  */
 export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPage = 1): string {
   const rules: string[] = [];
@@ -30,6 +35,7 @@ export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPa
   const symbols = Array.from({ length: bodyPages }, (_, index) => `"${index + 1}"`).join(' ');
   rules.push(`@counter-style quire-folio { system: fixed ${plan.bodyStart - before}; symbols: ${symbols}; fallback: decimal; }`);
   const bookTitle = cssString(book.config.title);
+  const [recto, verso] = textDirection(book.config.lang) === 'rtl' ? [':left', ':right'] : [':right', ':left'];
   rules.push(`@counter-style quire-book-title { system: cyclic; symbols: ${bookTitle}; }`);
   book.chapters.forEach((chapter, index) => {
     const start = plan.starts.get(chapter.id)!;
@@ -38,14 +44,14 @@ export function printPageStyles(book: Book, plan: PrintPlan | undefined, firstPa
       `@counter-style quire-head-${index} { system: fixed ${start - before}; symbols: ""; fallback: quire-head-${index}-text; }`,
       `@counter-style quire-head-${index}-text { system: cyclic; symbols: ${chapter.titleShown ? cssString(chapter.title) : bookTitle}; }`,
       `@page ${chapter.id} { @bottom-center { content: counter(page, ${folioStyle}); } }`,
-      `@page ${chapter.id}:right { @top-center { content: counter(page, quire-head-${index}); } }`,
-      `@page ${chapter.id}:left { @top-center { content: ${bookTitle}; } }`,
+      `@page ${chapter.id}${recto} { @top-center { content: counter(page, quire-head-${index}); } }`,
+      `@page ${chapter.id}${verso} { @top-center { content: ${bookTitle}; } }`,
     );
     // A sub-chapter may open on a verso: no head on its opening page there either.
     if (chapter.parentId) {
       rules.push(
         `@counter-style quire-verso-head-${index} { system: fixed ${start - before}; symbols: ""; fallback: quire-book-title; }`,
-        `@page ${chapter.id}:left { @top-center { content: counter(page, quire-verso-head-${index}); } }`,
+        `@page ${chapter.id}${verso} { @top-center { content: counter(page, quire-verso-head-${index}); } }`,
       );
     }
   });
