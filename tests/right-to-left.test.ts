@@ -65,9 +65,10 @@ test('a block whose first letter runs against the book gets a dir of its own; no
   assert.match(english, /<p dir="ltr">עברית, kept as written\.<\/p>/);
   assert.match(english, /<p>12, 13\.<\/p>/);
   assert.doesNotMatch(await parsed('# A title\n\nOnly English, *all* the way.\n\n| a | b |\n| - | - |\n| c | d |\n', 'en'), /dir=/);
-  const arabic = await parsed('# عنوان\n\nنص عربي.\n\nEnglish inside.\n', 'ar');
-  assert.doesNotMatch(arabic.replace('<p dir="ltr">English inside.</p>', ''), /dir=/);
+  const arabic = await parsed('# عنوان\n\nنص عربي.\n\nEnglish inside.\n\n```\nlet x = 1;\n```\n', 'ar');
+  assert.doesNotMatch(arabic.replace('<p dir="ltr">English inside.</p>', '').replace('<pre dir="ltr">', ''), /dir=/);
   assert.match(arabic, /<p dir="ltr">English inside\.<\/p>/);
+  assert.match(arabic, /<pre dir="ltr"><code>/, 'code is written left to right');
 });
 
 test('an Arabic book: every document right to left, the spine progressing right to left, its English paragraph left to right, EPUBCheck and Ace clean', async () => {
@@ -84,12 +85,15 @@ test('an Arabic book: every document right to left, the spine progressing right 
   const first = await epub.text('OEBPS/01-wusul.xhtml');
   assert.match(first, /<p dir="ltr">The keeper wrote his log in English, as the lighthouse board required\.<\/p>/);
   assert.equal(first.match(/ dir="/g)?.length, 2, 'only the root and the English paragraph have a direction');
+  assert.match(await epub.text('OEBPS/style.css'), /h1, h2, h3, h4, th, td, \.contents-list > li \{ text-align: start; \}/, 'the mirroring stylesheet is part of the EPUB\'s');
   await assertValidEpub(file);
   assert.deepEqual(await runAce(file), []);
 
   const web = path.join(out, 'html');
   for (const name of readdirSync(web).filter((page) => page.endsWith('.html'))) assert.match(readFileSync(path.join(web, name), 'utf8'), /<html lang="ar" dir="rtl">/, name);
   assert.match(readFileSync(path.join(web, '01-wusul.html'), 'utf8'), /<p dir="ltr">The keeper/);
+  assert.match(readFileSync(path.join(web, '01-wusul.html'), 'utf8'), /<link rel="stylesheet" href="styles\/rtl.css" \/>/);
+  assert.ok(readdirSync(path.join(web, 'styles')).includes('rtl.css'));
 });
 
 test('an Arabic book prints mirrored: chapters open on rectos, the gutter on the right of a recto and on the left of a verso, the verso headed by the book title', () => {
@@ -115,6 +119,9 @@ test('an Arabic book prints mirrored: chapters open on rectos, the gutter on the
   const top = (page: PageWords) => Math.min(...page.words.map((word) => word.yMin));
   assert.ok(top(versoPage) < 0.7 * inch, 'the verso has a running head');
   assert.ok(top(pages[second - 1]!) > 0.7 * inch, 'the opening page has no running head');
+  // The chapter's title starts at the right, where its text does (see `rtl.css`).
+  const title = pages[second - 1]!.words.find((word) => word.yMin === top(pages[second - 1]!))!;
+  assert.ok(Math.abs(pages[second - 1]!.width - title.xMax - 0.85 * inch) < 2, `the title ends at the gutter (${JSON.stringify(title)})`);
 });
 
 test('an English book gives a Hebrew and an Arabic paragraph their direction in the EPUB and the web edition, and stays left to right', async () => {
@@ -132,6 +139,8 @@ test('an English book gives a Hebrew and an Arabic paragraph their direction in 
     assert.match(text, /<p dir="rtl">שלום, חברים\.<\/p>/);
     assert.match(text, /<p dir="rtl">أهلا وسهلا\.<\/p>/);
     assert.match(text, /<p>The sign over the door read:<\/p>/);
-    assert.doesNotMatch(text, /<html[^>]* dir=/);
+    assert.doesNotMatch(text, /<html[^>]* dir=|rtl\.css/);
   }
+  assert.doesNotMatch(await epub.text('OEBPS/style.css'), /text-align: start/);
+  assert.ok(!readdirSync(path.join(out, 'html', 'styles')).includes('rtl.css'));
 });

@@ -242,7 +242,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     opf,
     nav,
     ncx,
-    css: [fonts.css, readTemplateFile('styles/base.css'), readTemplateFile('styles/epub.css')].join('\n'),
+    css: [fonts.css, ...['base.css', 'epub.css', ...(textDirection(config.lang) === 'rtl' ? ['rtl.css'] : [])].map((sheet) => readTemplateFile(`styles/${sheet}`))].join('\n'),
     documents: documents.map(({ filename, xhtml }) => ({ filename, xhtml })),
     files: [...book.styles.map((style) => ({ path: style.href, data: style.css })), ...images, ...fonts.files],
     modified: options.modified,

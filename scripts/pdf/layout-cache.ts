@@ -4,6 +4,7 @@ import { resolveBrowser } from '../browser/resolve-browser.ts';
 import { bookStylesFingerprint } from '../book/book-styles.ts';
 import { cacheKeys } from '../cache/cache-key.ts';
 import { FileCache } from '../cache/file-cache.ts';
+import { textDirection } from '../config/text-direction.ts';
 import type { ChapterLayout, FrontLayout } from './measure-layout.ts';
 import { blockHtml, renderPrintDocument, type PrintBody } from './print-document.ts';
 
@@ -17,7 +18,7 @@ export interface LayoutKeys {
  * The keys under which the parts of a book's layout are cached (see `cacheKeys`). Each is
  * a hash of what decides where that part's pages break: its own HTML (a chapter's
  * section; for the front pages, the print document without chapters, which holds the
- * contents), plus what every part shares — the measuring code, the trim, the print
+ * contents), plus what every part shares — the measuring code, the trim, the book's direction, the print
  * stylesheets (the book's own too) and fonts, and the Chromium binary that lays it out
  * (its path, size and date) with the flags it is started with. Editing one chapter changes only its own key
  * and, when its title changes, the front pages'. Keys start with `front-` or `chapter-`.
@@ -29,8 +30,9 @@ export async function layoutKeys(body: PrintBody, fontsCss: string): Promise<Lay
   const key = await cacheKeys({
     kind: 'layout',
     code: ['scripts/pdf/column-layout.ts'],
-    config: { trim: `${trim.width}x${trim.height}` },
-    templates: ['styles/base.css', 'styles/print.css', 'print/measure.css'],
+    // A chapter lays out otherwise in a book written the other way (its root's `dir`, `rtl.css`).
+    config: { trim: `${trim.width}x${trim.height}`, direction: textDirection(body.book.config.lang) },
+    templates: ['styles/base.css', 'styles/print.css', 'styles/rtl.css', 'print/measure.css'],
     content: [await bookStylesFingerprint(body.book), fontsCss, `${browser}:${binary.size}:${binary.mtimeMs}`, chromiumFlags.join(' ')],
   });
   return {

@@ -1,5 +1,6 @@
 import { assetBytes } from '../book/shipped-assets.ts';
 import type { Book } from '../book/types.ts';
+import { textDirection } from '../config/text-direction.ts';
 import type { PackagedFile } from '../output/packaged-file.ts';
 import { readTemplateFile } from './templates.ts';
 import { typefaceFiles } from './typeface-files.ts';
@@ -13,13 +14,16 @@ export interface SiteAssets {
 
 /**
  * The files beside a book's HTML documents that they link to: the templates' stylesheets
- * under `styles/`, the book's own (`book-styles/`), the faces of the typeface table under `fonts/` (with `fonts/fonts.css`),
+ * under `styles/` (`rtl.css` only in a book written right to left), the book's own (`book-styles/`), the faces of the typeface table under `fonts/` (with `fonts/fonts.css`),
  * and the book's images at their paths in the manuscript. The web edition ships them; the
  * print documents and the drawn cover are loaded from a folder of their own that holds them.
  */
 export async function siteAssets(book: Book): Promise<SiteAssets> {
   const files: PackagedFile[] = [];
-  for (const sheet of ['base.css', 'epub.css', 'web.css', 'print.css']) {
+  const sheets = ['base.css', 'epub.css', 'web.css', 'print.css'];
+  // A book written right to left mirrors them (see `templates/styles/rtl.css`).
+  if (textDirection(book.config.lang) === 'rtl') sheets.push('rtl.css');
+  for (const sheet of sheets) {
     files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
   }
   for (const style of book.styles) files.push({ path: style.href, data: style.css });

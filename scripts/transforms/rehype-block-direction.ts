@@ -3,7 +3,7 @@ import { firstStrongDirection, textDirection, type TextDirection } from '../conf
 import { isNotesSection } from './rehype-book-footnotes.ts';
 
 /** The blocks that get a direction of their own when their text runs the other way. */
-const directedBlocks: ReadonlySet<string> = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dt', 'dd', 'figcaption']);
+const directedBlocks: ReadonlySet<string> = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dt', 'dd', 'figcaption', 'pre']);
 
 /** Blocks that hold other blocks: a block with one of these inside leaves the direction to them. */
 const innerBlocks: ReadonlySet<string> = new Set([
@@ -39,7 +39,7 @@ export interface BlockDirectionOptions {
 
 /**
  * Gives a block of text (a paragraph, a heading, a list item, a quotation, a cell, a
- * caption...) whose text runs against the direction around it a `dir` of its own, taken
+ * caption, a block of code...) whose text runs against the direction around it a `dir` of its own, taken
  * from its first letter as `dir="auto"` would: a Hebrew paragraph in an English book gets `dir="rtl"`, an
  * English one in an Arabic book `dir="ltr"`, so its punctuation sits where its reader
  * expects. Only those blocks are marked, so a book written in one direction throughout
