@@ -114,3 +114,12 @@ test('the column measure holds at a trim whose text block is not a whole number 
 test('the column measure gives every chapter and anchor of Moby-Dick the page a real print gives it', async () => {
   await assertMeasureMatchesPrint(mobyDickManuscript);
 });
+
+test('the column measure holds in a book written right to left, whose columns run from right to left', async () => {
+  const manuscript = path.join(tempDir(), 'manuscript');
+  cpSync(defaultManuscript, manuscript, { recursive: true });
+  const yaml = path.join(manuscript, 'book.yaml');
+  // The default book as if its language were Hebrew: every document `dir="rtl"`, its English paragraphs each `dir="ltr"`.
+  writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^lang: en$/m, 'lang: he'));
+  await assertMeasureMatchesPrint(manuscript);
+});
