@@ -93,6 +93,8 @@ test('an Arabic book: every document right to left, the spine progressing right 
   for (const name of readdirSync(web).filter((page) => page.endsWith('.html'))) assert.match(readFileSync(path.join(web, name), 'utf8'), /<html lang="ar" dir="rtl">/, name);
   assert.match(readFileSync(path.join(web, '01-wusul.html'), 'utf8'), /<p dir="ltr">The keeper/);
   assert.match(readFileSync(path.join(web, '01-wusul.html'), 'utf8'), /<link rel="stylesheet" href="styles\/rtl.css" \/>/);
+  // The pager runs from right to left: the next chapter is at the left, its arrow pointing there.
+  assert.match(readFileSync(path.join(web, '01-wusul.html'), 'utf8'), /<a rel="next" href="02-asifa.html">العاصفة ←<\/a>/);
   assert.ok(readdirSync(path.join(web, 'styles')).includes('rtl.css'));
 });
 
@@ -124,11 +126,12 @@ test('an Arabic book prints mirrored: chapters open on rectos, the gutter on the
   assert.ok(Math.abs(pages[second - 1]!.width - title.xMax - 0.85 * inch) < 2, `the title ends at the gutter (${JSON.stringify(title)})`);
 });
 
-test('an English book gives a Hebrew and an Arabic paragraph their direction in the EPUB and the web edition, and stays left to right', async () => {
+test('an English book gives a Hebrew and an Arabic paragraph, and a Hebrew chapter, their direction in the EPUB and the web edition, and stays left to right', async () => {
   const manuscript = tempDir();
   mkdirSync(manuscript, { recursive: true });
   writeFileSync(path.join(manuscript, 'book.yaml'), 'title: "Two Ways"\nauthor: "Ada Example"\nlang: en\nidentifier: "urn:uuid:3f2b7c1e-6d4a-4e8b-9a0c-1b2d3e4f5a6b"\npage-list: none\n');
   writeFileSync(path.join(manuscript, '01-both.md'), '# Both ways\n\nThe sign over the door read:\n\nשלום, חברים.\n\nAnd the other one:\n\nأهلا وسهلا.\n');
+  writeFileSync(path.join(manuscript, '02-ivrit.md'), '---\nlang: he\n---\n\n# עברית\n\nפרק שלם, בעברית.\n\nWith one line in English.\n');
   const out = tempDir();
   const run = runCli(['build', '--manuscript', manuscript, '--out', out, '--format', 'epub,html']);
   assert.equal(run.status, 0, run.stderr);
@@ -142,5 +145,10 @@ test('an English book gives a Hebrew and an Arabic paragraph their direction in 
     assert.doesNotMatch(text, /<html[^>]* dir=|rtl\.css/);
   }
   assert.doesNotMatch(await epub.text('OEBPS/style.css'), /text-align: start/);
+  // A chapter in Hebrew: its section is right to left, its English line left to right, its Hebrew ones as the section.
+  const hebrew = await epub.text('OEBPS/02-ivrit.xhtml');
+  assert.match(hebrew, /<section [^>]*lang="he"[^>]* dir="rtl"/);
+  assert.match(hebrew, /<p>פרק שלם, בעברית\.<\/p>/);
+  assert.match(hebrew, /<p dir="ltr">With one line in English\.<\/p>/);
   assert.ok(!readdirSync(path.join(out, 'html', 'styles')).includes('rtl.css'));
 });

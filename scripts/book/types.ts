@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
+import type { TextDirection } from '../config/text-direction.ts';
 import type { BookConfig } from '../config/types.ts';
 
 /** Where a chapter sits in the book, as EPUB and print understand it. */
@@ -56,6 +57,8 @@ export interface Chapter {
   epubType: string;
   /** Language of the chapter when it differs from the book's. */
   lang?: string;
+  /** Direction of the chapter's text when its `lang` is written the other way from the book's (see `textDirection`). */
+  dir?: TextDirection;
   /** Id of the part it belongs to (see {@link Part}); none for a chapter outside parts. */
   partId?: string;
   /**

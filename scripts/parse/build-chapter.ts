@@ -11,6 +11,7 @@ import { plainTitle, titleChapter } from '../book/chapter-title.ts';
 import { titledTree } from './titled-tree.ts';
 import { countWords } from '../book/count-words.ts';
 import type { Chapter, ChapterFacts } from '../book/types.ts';
+import { textDirection, type TextDirection } from '../config/text-direction.ts';
 
 /**
  * Assembles a {@link Chapter} from a parsed file: title (see `titleChapter`: the front
@@ -30,7 +31,7 @@ export function buildChapter(
   index: number,
   sourcePath: string,
   usedNames: Set<string>,
-  config: Pick<BookConfig, 'title' | 'subtitle' | 'labels'>,
+  config: Pick<BookConfig, 'title' | 'subtitle' | 'labels' | 'lang'>,
 ): Chapter {
   const facts: ChapterFacts = file.data.facts!;
   const frontMatter = file.data.frontMatter ?? {};
@@ -93,6 +94,7 @@ export function buildChapter(
     matter,
     epubType,
     lang: typeof frontMatter.lang === 'string' ? frontMatter.lang : undefined,
+    dir: chapterDirection(frontMatter, config.lang),
     get tree() {
       return (tree ??= decodeTree());
     },
@@ -105,6 +107,13 @@ export function buildChapter(
     words,
     parseKey: parsed.key,
   };
+}
+
+/** The direction of a chapter whose front matter gives it a language written the other way from the book's `lang`. */
+function chapterDirection(frontMatter: Record<string, unknown>, lang: string): TextDirection | undefined {
+  if (typeof frontMatter.lang !== 'string') return undefined;
+  const own = textDirection(frontMatter.lang);
+  return own === textDirection(lang) ? undefined : own;
 }
 
 function uniqueName(base: string, used: Set<string>): string {

@@ -54,6 +54,7 @@ export function chapterSection(chapter: Chapter, addressing: Addressing): Elemen
     'epub:type': chapter.epubType,
     role,
     lang: chapter.lang,
+    dir: chapter.dir,
   });
   section.children = copyChildren(chapter.tree, chapter, addressing) as Element['children'];
   return section;

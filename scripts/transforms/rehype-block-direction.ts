@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
 import { firstStrongDirection, textDirection, type TextDirection } from '../config/text-direction.ts';
 import { isNotesSection } from './rehype-book-footnotes.ts';
 
@@ -33,7 +34,7 @@ function firstDirection(nodes: readonly (RootContent | ElementContent)[]): TextD
 
 /** Options of {@link rehypeBlockDirection}. */
 export interface BlockDirectionOptions {
-  /** The book's language, whose direction its documents have (see `textDirection`). */
+  /** The book's language, whose direction its documents have (see `textDirection`); a chapter's own `lang` (front matter) comes first. */
   lang: string;
 }
 
@@ -68,5 +69,8 @@ export default function rehypeBlockDirection(options: BlockDirectionOptions) {
     element.properties.dir = found;
     return found;
   };
-  return (tree: Root): void => walk(tree.children, textDirection(options.lang));
+  return (tree: Root, file: VFile): void => {
+    const lang = file.data.frontMatter?.lang;
+    walk(tree.children, textDirection(typeof lang === 'string' ? lang : options.lang));
+  };
 }
