@@ -23,7 +23,7 @@ export const bookKeys: Readonly<Record<string, KeySpec>> = {
   title: { kind: 'string', required: true, description: 'Title of the book.', example: 'Untitled' },
   subtitle: { kind: 'string', description: 'Subtitle, shown on the title page and in the package metadata.', example: 'A Subtitle' },
   author: { kind: 'strings', description: 'One author, or a list of authors.', example: 'Your Name' },
-  lang: { kind: 'string', description: 'BCP 47 language tag of the text, such as `en` or `en-GB`. Default `en`.', example: 'en' },
+  lang: { kind: 'string', description: 'BCP 47 language tag of the text, such as `en` or `en-GB`. Default `en`. A right-to-left language (`ar`, `he`, `fa`, `ur`…) makes a right-to-left book, bound on the right.', example: 'en' },
   identifier: {
     kind: 'string',
     description: 'ISBN, URN or URL that identifies this edition. Derived stably from title and author when absent.',
