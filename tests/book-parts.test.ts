@@ -6,7 +6,7 @@
  * opened afresh (its layout cached), the same bytes again.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
@@ -20,6 +20,7 @@ import type { PrintPlan } from '../scripts/pdf/print-plan.ts';
 import { layOutBook } from '../scripts/pdf/render-pdf.ts';
 import { defaultManuscript } from './helpers/paths.ts';
 import { pdfFonts, pdfText } from './helpers/read-pdf.ts';
+import { writeBook } from './helpers/write-book.ts';
 import { tempDir } from './helpers/run-cli.ts';
 import { stagePrint } from './helpers/staged-print.ts';
 
@@ -64,11 +65,11 @@ test('a blank verso before the first chapter of a part ends the part before it',
 });
 
 test('a part links to what other parts hold through empty targets, found in the chapters\' trees, not in text that looks like markup', async () => {
-  const dir = tempDir();
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'book.yaml'), 'title: Targets\nauthor: A\nlang: en\nidentifier: urn:uuid:00000000-0000-4000-8000-000000000017\n');
-  writeFileSync(path.join(dir, '01-one.md'), '# One\n\nSee [the end](02-two.md#the-end).\n\n```html\n<a id="fake" href="#nowhere">x</a>\n```\n\nAnd `a href="#inline"`.\n');
-  writeFileSync(path.join(dir, '02-two.md'), '# Two\n\n## The end\n\nBack to [one](01-one.md).\n');
+  const dir = writeBook({
+    'book.yaml': 'title: Targets\nauthor: A\nlang: en\nidentifier: urn:uuid:00000000-0000-4000-8000-000000000017\n',
+    '01-one.md': '# One\n\nSee [the end](02-two.md#the-end).\n\n```html\n<a id="fake" href="#nowhere">x</a>\n```\n\nAnd `a href="#inline"`.\n',
+    '02-two.md': '# Two\n\n## The end\n\nBack to [one](01-one.md).\n',
+  });
   const { book } = await loadBook(dir);
   const body = await printBody(book!, undefined);
   const parts = splitBook(book!, 2, 1);

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { VFile } from 'vfile';
@@ -20,6 +20,7 @@ import { fixturesDir } from './helpers/paths.ts';
 import { readEpub } from './helpers/read-epub.ts';
 import { runAce } from './helpers/run-ace.ts';
 import { runCli, tempDir } from './helpers/run-cli.ts';
+import { writeBook } from './helpers/write-book.ts';
 import { wordBoxes, type PageWords } from './helpers/word-boxes.ts';
 
 const arabicBook = path.join(fixturesDir, 'books', 'rtl-arabic');
@@ -127,11 +128,11 @@ test('an Arabic book prints mirrored: chapters open on rectos, the gutter on the
 });
 
 test('an English book gives a Hebrew and an Arabic paragraph, and a Hebrew chapter, their direction in the EPUB and the web edition, and stays left to right', async () => {
-  const manuscript = tempDir();
-  mkdirSync(manuscript, { recursive: true });
-  writeFileSync(path.join(manuscript, 'book.yaml'), 'title: "Two Ways"\nauthor: "Ada Example"\nlang: en\nidentifier: "urn:uuid:3f2b7c1e-6d4a-4e8b-9a0c-1b2d3e4f5a6b"\npage-list: none\n');
-  writeFileSync(path.join(manuscript, '01-both.md'), '# Both ways\n\nThe sign over the door read:\n\nשלום, חברים.\n\nAnd the other one:\n\nأهلا وسهلا.\n');
-  writeFileSync(path.join(manuscript, '02-ivrit.md'), '---\nlang: he\n---\n\n# עברית\n\nפרק שלם, בעברית.\n\nWith one line in English.\n');
+  const manuscript = writeBook({
+    'book.yaml': 'title: "Two Ways"\nauthor: "Ada Example"\nlang: en\nidentifier: "urn:uuid:3f2b7c1e-6d4a-4e8b-9a0c-1b2d3e4f5a6b"\npage-list: none\n',
+    '01-both.md': '# Both ways\n\nThe sign over the door read:\n\nשלום, חברים.\n\nAnd the other one:\n\nأهلا وسهلا.\n',
+    '02-ivrit.md': '---\nlang: he\n---\n\n# עברית\n\nפרק שלם, בעברית.\n\nWith one line in English.\n',
+  });
   const out = tempDir();
   const run = runCli(['build', '--manuscript', manuscript, '--out', out, '--format', 'epub,html']);
   assert.equal(run.status, 0, run.stderr);

@@ -3,6 +3,7 @@ import { textDirection } from '../config/text-direction.ts';
 import type { Book, Chapter, Part } from '../book/types.ts';
 import type { FileCache } from '../cache/file-cache.ts';
 import { bookDocuments, type BookDocument, type DocumentKind } from '../render/book-documents.ts';
+import { templateSheets } from '../render/site-assets.ts';
 import { chapterOutputKeys } from '../render/chapter-output-keys.ts';
 import { fileAddressing } from '../render/chapter-section.ts';
 import { contentsDepth, contentsEntries } from '../render/contents.ts';
@@ -196,7 +197,8 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   ];
   const contents = renderTemplate('partials/contents.ejs', { entries });
   const navBody = documentMarkers(options.pageBreaks ?? [], 'nav') + renderTemplate('epub/nav.ejs', { label, contents, landmarks, pages });
-  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, dir: textDirection(config.lang), epubPrefix: epubPrefixDeclaration, styles: bookStyleHrefs(book), title: label('contents'), body: navBody, matter: 'frontmatter' });
+  const dir = textDirection(config.lang);
+  const nav = renderTemplate('epub/document.xhtml.ejs', { lang: config.lang, dir, epubPrefix: epubPrefixDeclaration, styles: bookStyleHrefs(book), title: label('contents'), body: navBody, matter: 'frontmatter' });
   const ncx = renderTemplate('epub/toc.ncx.ejs', { book: templateBook(book), entries, depth: contentsDepth(entries) });
 
   const images = [...(await (options.images ?? new EpubImages().all(book)))];
@@ -228,7 +230,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
   const opf = renderTemplate('epub/package.opf.ejs', {
     book: templateBook(book),
     modified: options.modified.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    dir: textDirection(config.lang),
+    dir,
     coverId: cover ? 'cover-image' : undefined,
     accessibility: accessibilityMetadata(book, { pageList: pages.length > 0 }),
     pageSource: pages.length > 0 ? config.printIdentifier ?? config.identifier : undefined,
@@ -242,7 +244,7 @@ export async function renderEpub(book: Book, options: EpubOptions): Promise<Uint
     opf,
     nav,
     ncx,
-    css: [fonts.css, ...['base.css', 'epub.css', ...(textDirection(config.lang) === 'rtl' ? ['rtl.css'] : [])].map((sheet) => readTemplateFile(`styles/${sheet}`))].join('\n'),
+    css: [fonts.css, ...templateSheets(book, ['base.css', 'epub.css']).map((sheet) => readTemplateFile(`styles/${sheet}`))].join('\n'),
     documents: documents.map(({ filename, xhtml }) => ({ filename, xhtml })),
     files: [...book.styles.map((style) => ({ path: style.href, data: style.css })), ...images, ...fonts.files],
     modified: options.modified,

@@ -7,7 +7,7 @@ import { chapterSection, fileAddressing } from '../render/chapter-section.ts';
 import { contentsEntries } from '../render/contents.ts';
 import { bookLabel, copyrightPage, titlePage } from '../render/front-pages.ts';
 import { serializeHtml } from '../render/serialize-html.ts';
-import { siteAssets } from '../render/site-assets.ts';
+import { siteAssets, type SiteAssets } from '../render/site-assets.ts';
 import { renderTemplate } from '../render/templates.ts';
 
 /** The page of the web edition that a chapter becomes. */
@@ -18,10 +18,11 @@ export function chapterPageName(chapter: Chapter): string {
 /**
  * The web edition, as files under `html/`: `index.html` (title, copyright and contents),
  * one page per chapter, and what they link to (see `siteAssets`): the stylesheets, the
- * fonts and the images. The web renderer adds `print.html` beside them.
+ * fonts and the images (`assets`, when the build has them already). The web renderer adds
+ * `print.html` beside them.
  */
-export async function renderHtml(book: Book): Promise<PackagedFile[]> {
-  return [...webPages(book), ...(await siteAssets(book)).files];
+export async function renderHtml(book: Book, assets?: SiteAssets): Promise<PackagedFile[]> {
+  return [...webPages(book), ...(assets ?? (await siteAssets(book))).files];
 }
 
 /** The documents of the web edition (see `bookDocuments`): the front pages, folded into its home page, and the chapters; no part pages. */

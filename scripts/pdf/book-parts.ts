@@ -19,8 +19,9 @@ export interface BookPart {
 /**
  * About how much Markdown one part holds (some 130,000 words). Chromium's work for each
  * printed page grows with the size of the whole document (figures: docs/performance.md,
- * 'Figures behind the design'), and its renderer holds the whole document, so one document for a very long book costs time that grows with the
- * square of its length and memory that grows with it.
+ * 'Figures behind the design'), and its renderer holds the whole document, so one
+ * document for a very long book costs time that grows with the square of its length and
+ * memory that grows with it.
  */
 export const charactersPerPart = 800_000;
 

@@ -14,21 +14,24 @@ export interface SiteAssets {
 
 /**
  * The files beside a book's HTML documents that they link to: the templates' stylesheets
- * under `styles/` (`rtl.css` only in a book written right to left), the book's own (`book-styles/`), the faces of the typeface table under `fonts/` (with `fonts/fonts.css`),
- * and the book's images at their paths in the manuscript. The web edition ships them; the
+ * under `styles/` (see {@link templateSheets}), the book's own (`book-styles/`), the faces
+ * of the typeface table under `fonts/` (with `fonts/fonts.css`), and the book's images at
+ * their paths in the manuscript. The web edition ships them; the
  * print documents and the drawn cover are loaded from a folder of their own that holds them.
  */
 export async function siteAssets(book: Book): Promise<SiteAssets> {
-  const files: PackagedFile[] = [];
-  const sheets = ['base.css', 'epub.css', 'web.css', 'print.css'];
-  // A book written right to left mirrors them (see `templates/styles/rtl.css`).
-  if (textDirection(book.config.lang) === 'rtl') sheets.push('rtl.css');
-  for (const sheet of sheets) {
-    files.push({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) });
-  }
+  const files: PackagedFile[] = templateSheets(book, ['base.css', 'epub.css', 'web.css', 'print.css']).map((sheet) => ({ path: `styles/${sheet}`, data: readTemplateFile(`styles/${sheet}`) }));
   for (const style of book.styles) files.push({ path: style.href, data: style.css });
   const fonts = await typefaceFiles('files/');
   files.push({ path: 'fonts/fonts.css', data: fonts.css }, ...fonts.files.map((file) => ({ ...file, path: `fonts/${file.path}` })));
   const assets = await Promise.all([...book.assets.values()].map(async (asset) => ({ path: asset.relative, data: await assetBytes(asset) })));
   return { files: [...files, ...assets], fontsCss: fonts.css };
+}
+
+/**
+ * The templates' stylesheets (names under `templates/styles/`) an output of `book` uses:
+ * `sheets`, then `rtl.css`, which mirrors them, in a book written right to left.
+ */
+export function templateSheets(book: Book, sheets: readonly string[]): string[] {
+  return textDirection(book.config.lang) === 'rtl' ? [...sheets, 'rtl.css'] : [...sheets];
 }

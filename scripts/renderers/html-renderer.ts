@@ -12,7 +12,8 @@ export const htmlRenderer: Renderer = {
   name: 'html',
   needs: formatNeeds.html,
   async render({ book, products, timed }: RenderContext) {
-    const site = await timed('html', () => renderHtml(book));
+    const assets = await products.siteAssets();
+    const site = await timed('html', () => renderHtml(book, assets));
     const body = await products.printBody();
     const plan = products.has('printed') ? (await products.printed()).plan : undefined;
     const files = [...site, { path: 'print.html', data: renderPrintDocument(body, { plan }) }];

@@ -3,17 +3,19 @@ import type { Format } from '../output/formats.ts';
 
 /**
  * A product of the build that renderers share, computed once and only when a renderer
- * asked for it: the book serialised for print (`print-body`), a folder of its assets for
- * Chromium (`print-root`), the print layout (`layout`), the book printed to PDF
+ * asked for it: the book serialised for print (`print-body`), the files beside its HTML
+ * documents (`site-assets`: styles, faces, images), a folder of them for Chromium
+ * (`print-root`), the print layout (`layout`), the book printed to PDF
  * (`printed`), a cover drawn from the templates (`drawn-cover`) and the book's images made
  * ready for e-readers (`epub-images`). The parsed book is always there.
  */
-export type Need = 'print-body' | 'print-root' | 'layout' | 'printed' | 'drawn-cover' | 'epub-images';
+export type Need = 'print-body' | 'site-assets' | 'print-root' | 'layout' | 'printed' | 'drawn-cover' | 'epub-images';
 
 /** What each product is computed from: a renderer that needs it needs these too. */
 const inputs: Record<Need, readonly Need[]> = {
   'print-body': [],
-  'print-root': [],
+  'site-assets': [],
+  'print-root': ['site-assets'],
   layout: ['print-body', 'print-root'],
   printed: ['layout'],
   'drawn-cover': ['print-root'],
@@ -30,7 +32,7 @@ export const formatNeeds: Record<Format, (config: BookConfig) => readonly Need[]
   epub: (config) => ['epub-images', ...(config.pageList === 'print' ? ['layout' as const] : []), ...(config.coverImage ? [] : ['drawn-cover' as const])],
   pdf: () => ['printed'],
   // The web edition's print view is the print document.
-  html: () => ['print-body'],
+  html: () => ['print-body', 'site-assets'],
 };
 
 /** Every product that `needs` asks for, with what each is computed from. */

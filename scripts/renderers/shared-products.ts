@@ -8,7 +8,7 @@ import { printBody, type PrintBody } from '../pdf/print-document.ts';
 import { retryOnCrash } from '../pdf/retry-on-crash.ts';
 import { layOutBook, openPartPages, type LaidOutBook, type RenderedPdf } from '../pdf/render-pdf.ts';
 import { loadHyphenator } from '../render/hyphenate-tree.ts';
-import { siteAssets } from '../render/site-assets.ts';
+import { siteAssets, type SiteAssets } from '../render/site-assets.ts';
 import type { BuildScope } from './build-scope.ts';
 import type { Need } from './needs.ts';
 
@@ -81,11 +81,16 @@ export class SharedProducts {
     });
   }
 
+  /** The files beside the book's HTML documents (see `siteAssets`): read once for the web edition and Chromium's folder alike. */
+  siteAssets(): Promise<SiteAssets> {
+    return this.#product('site-assets', () => siteAssets(this.#inputs.book));
+  }
+
   /** Chromium's folder of the book's assets (see {@link PrintRoot}). */
   printRoot(): Promise<PrintRoot> {
     return this.#product('print-root', async () => {
-      const { book, staging } = this.#inputs;
-      const assets = await siteAssets(book);
+      const { staging } = this.#inputs;
+      const assets = await this.siteAssets();
       await staging.writeAll(assets.files.map((file) => ({ relative: `${printRootName}/${file.path}`, data: file.data })));
       return { dir: this.#rootDir(), fontsCss: assets.fontsCss };
     });
