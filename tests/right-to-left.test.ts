@@ -153,3 +153,18 @@ test('an English book gives a Hebrew and an Arabic paragraph, and a Hebrew chapt
   assert.match(hebrew, /<p dir="ltr">With one line in English\.<\/p>/);
   assert.ok(!readdirSync(path.join(out, 'html', 'styles')).includes('rtl.css'));
 });
+
+test('a block of code written right to left wraps inside the page: its hanging indent and wrap marks sit at its start, on the right', () => {
+  const line = 'لدراستها بعمق سنحتاج معرفة بأشياء أكثر في جافا سكريبت لذلك سنرجع إليها مرة أخرى في فصل لاحق من هذا الكتاب';
+  const manuscript = writeBook({
+    'book.yaml': 'title: "سطور"\nauthor: "مؤلف"\nlang: ar\nidentifier: "urn:uuid:7d1e3c2a-5b4f-4e6a-8c9d-0a1b2c3d4e5f"\n',
+    '01-code.md': `# شيفرة\n\n\`\`\`\n${line}\nlet x = 1;\n\`\`\`\n`,
+  });
+  const out = tempDir();
+  const run = runCli(['build', '--manuscript', manuscript, '--out', out, '--format', 'pdf']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.doesNotMatch(run.stderr, /wider-than-page/);
+  const pdf = path.join(out, readdirSync(out).find((name) => name.endsWith('.pdf'))!);
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const word of ['لدراستها', 'الكتاب']) assert.ok(text.includes(word), `${word} is printed`);
+});
